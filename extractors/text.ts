@@ -1,0 +1,65 @@
+/**
+ * Vietnamese text utilities shared by every extractor: tone-style canonicalisation
+ * (SPEC §0: `hoà`/`hòa`, `Uỷ`/`Ủy` are one spelling), matching keys, whitespace.
+ */
+
+/** Combining tone marks: grave, acute, tilde, hook above, dot below. */
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/u;
+const TONE_MARKS_G = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+const SYLLABLE = /\p{L}[\p{L}\p{M}]*/gu;
+
+/**
+ * Move a tone mark written on the second vowel of an open `oa`/`oe`/`uy` syllable
+ * (`hoà`, `Uỷ`, `khoẻ`) onto the first vowel (`hòa`, `Ủy`, `khỏe`): the style of the
+ * seeds, which `name` fields use. `qu` + `y` keeps its mark (`quý`): `u` there is part
+ * of the consonant.
+ */
+export function seedToneStyle(text: string): string {
+  return text.normalize('NFC').replace(SYLLABLE, (syl) => {
+    const d = syl.normalize('NFD');
+    const m = /^(.*?)([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])$/u.exec(d);
+    if (!m) return syl;
+    const [, onset = '', v1 = '', v2 = '', tone = ''] = m;
+    if ((v1 === 'u' || v1 === 'U') && /[qQ]$/u.test(onset)) return syl;
+    // A vowel before the pair (`ngoài` is `o`+`a`+`i`, not open) means it is not this case;
+    // the regex already anchors the pair at the syllable's end, so only the onset matters.
+    if (/[aeiouyâăêôơư]/iu.test(onset.normalize('NFC').replace(TONE_MARKS_G, ''))) return syl;
+    return (onset + v1 + tone + v2).normalize('NFC');
+  });
+}
+
+/**
+ * A matching key: NFC, lower case, tone marks moved to the end of each syllable (so both
+ * tone styles give one key), whitespace runs collapsed. Not for display.
+ */
+export function matchKey(text: string): string {
+  return collapseSpaces(
+    text
+      .normalize('NFD')
+      .toLowerCase()
+      .replace(/[\p{L}\p{M}]+/gu, (syl) => {
+        const tones = syl.match(TONE_MARKS_G)?.join('') ?? '';
+        return syl.replace(TONE_MARKS_G, '') + tones;
+      }),
+  ).normalize('NFC');
+}
+
+/** True when the text carries a Vietnamese tone mark anywhere. */
+export function hasToneMark(text: string): boolean {
+  return TONE_MARKS.test(text.normalize('NFD'));
+}
+
+/** Collapse whitespace runs (incl. NBSP and other Unicode spaces) to one space and trim. */
+export function collapseSpaces(text: string): string {
+  return text.replace(/[\s\u00a0\u200b\u2000-\u200a\u202f\u205f\u3000]+/gu, ' ').trim();
+}
+
+/** Display form of a value read from the body: collapsed spaces, seed tone style. */
+export function displayForm(text: string): string {
+  return seedToneStyle(collapseSpaces(text));
+}
+
+/** Capitalised syllable (`Nguyễn`, `Đoàn`, `TƯ`): starts with an upper-case letter. */
+export function isCapitalised(syllable: string): boolean {
+  return /^\p{Lu}/u.test(syllable);
+}

@@ -1,0 +1,13 @@
+/** What every extractor receives and the shape of what it returns. */
+import type { Extraction } from '../schemas/article.js';
+
+/** The body an extractor reads, plus what the clean stage learnt about the article. */
+export interface ExtractContext {
+  /** Cleaned NFC body, headline first; all offsets index into it. */
+  readonly body: string;
+  /** Year of publication when known: fills day-month dates without a year (SPEC §5). */
+  readonly publicationYear: number | null;
+}
+
+/** An extractor for one entity family: a pure function of the context. */
+export type FamilyExtractor<K extends keyof Extraction> = (ctx: ExtractContext) => Extraction[K];
