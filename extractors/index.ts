@@ -1,14 +1,74 @@
 /**
- * The extractor configuration: every family extractor, then the cross-family refiners
- * (a count inside a document number is not a count, ...). Pure: body in, records out.
+ * The extractor configuration (after chrono): every family extractor over one tokenised body,
+ * then the cross-family refiners. Pure: body in, records out.
  */
 import type { Extraction } from '../schemas/article.js';
+import type { DateMention, DocumentRef } from '../schemas/article.js';
+import { agencyKey, collectAgencies, nestedHosts, scanAgencies, type AgencySpan } from './agencies.js';
+import { extractDates } from './dates.js';
+import { extractDocuments } from './documents.js';
+import type { Token } from './tokens.js';
+import { extractPeople } from './people.js';
+import { tokenize } from './tokens.js';
 import type { ExtractContext } from './types.js';
 
 /** Bump when extraction output changes meaning; stored with every article. */
 export const extractorVersion = '0.1.0';
 
 export function extractEntities(ctx: ExtractContext): Extraction {
-  void ctx;
-  return { people: [], agencies: [], documents: [], dates: [], counts: [] };
+  const tokens = tokenize(ctx.body);
+  const scanned = scanAgencies(tokens);
+  const people = extractPeople(ctx.body, tokens, scanned, ctx.authors);
+  const merged = mergeSpans(scanned, people.agencySpans);
+  const agencySpans = [...dropMembershipOnly(tokens, merged, people.membershipSpans), ...nestedHosts(merged)];
+  const documents = extractDocuments(ctx);
+  return {
+    people: people.people,
+    agencies: collectAgencies(ctx.body, tokens, agencySpans),
+    documents,
+    dates: outside(extractDates(ctx), documentSpans(documents)),
+    counts: [],
+  };
+}
+
+type Range = readonly [number, number];
+
+function documentSpans(documents: readonly DocumentRef[]): Range[] {
+  return documents.flatMap((d) => d.mentions);
+}
+
+/** Drop mentions that overlap a span another family owns (a year inside `12/2020/NĐ-CP`). */
+function outside<T extends Pick<DateMention, 'start' | 'end'>>(items: readonly T[], owned: readonly Range[]): T[] {
+  return items.filter((x) => !owned.some(([s, e]) => x.start < e && x.end > s));
+}
+
+/** Agency spans from both readings, without overlaps: the longer span wins. */
+function mergeSpans(a: readonly AgencySpan[], b: readonly AgencySpan[]): AgencySpan[] {
+  const all = [...a, ...b].sort((x, y) => x.from - y.from || y.to - x.to);
+  const out: AgencySpan[] = [];
+  for (const s of all) {
+    const last = out[out.length - 1];
+    if (last && s.from < last.to) {
+      if (s.to - s.from > last.to - last.from) out[out.length - 1] = s;
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+/**
+ * A bare committee named only inside membership titles (`Phó Bí thư Đảng ủy`) is not reported
+ * as an agency unless it is also named on its own (SPEC §7a).
+ */
+function dropMembershipOnly(
+  tokens: readonly Token[],
+  spans: readonly AgencySpan[],
+  membership: readonly AgencySpan[],
+): AgencySpan[] {
+  // Only a bare committee (`Đảng ủy`), not one with its place (`Tỉnh ủy Ninh Bình`).
+  const inTitle = new Set(membership.filter((m) => m.to === m.headTo).map((m) => m.from));
+  const text = (s: AgencySpan): string => tokens.slice(s.from, s.to).map((t) => t.text).join(' ');
+  const standalone = new Set(spans.filter((s) => !inTitle.has(s.from)).map((s) => agencyKey(text(s))));
+  return spans.filter((s) => !inTitle.has(s.from) || standalone.has(agencyKey(text(s))));
 }

@@ -7,6 +7,8 @@ export interface ExtractContext {
   readonly body: string;
   /** Year of publication when known: fills day-month dates without a year (SPEC §5). */
   readonly publicationYear: number | null;
+  /** Bylines read by the clean stage: authors are never people (SPEC §1). */
+  readonly authors: readonly string[];
 }
 
 /** An extractor for one entity family: a pure function of the context. */

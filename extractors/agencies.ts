@@ -1,0 +1,421 @@
+/**
+ * Agencies (SPEC §3): named organisations at their fullest form, each once, with aliases and
+ * every mention.
+ *
+ * An agency is read as HEAD NAME* LOCALITY? over syllable tokens: a head from the lexicon
+ * (`Ban`, `Cục`, `Công an`, `Tỉnh ủy`…), then capitalised name words with the lower-case
+ * syllables that finish them (`Tuyên giáo`, `An ninh mạng`), committees that close the name
+ * (`… Tỉnh ủy`, `… TƯ`), and a locality (`tỉnh Thái Bình`, `huyện Lục Ngạn`, bare `tỉnh`).
+ */
+import type { Agency, Span } from '../schemas/article.js';
+import { agencyAbbreviations } from './lexicon/abbreviations.js';
+import {
+  agencyHeads,
+  bareLocalities,
+  centralPrefixes,
+  namesakePlaces,
+  pluralMarkers,
+  type AgencyHead,
+} from './lexicon/agencyHeads.js';
+import { surnames } from './lexicon/surnames.js';
+import { localityWords, twoSyllablePlaceLevels } from './lexicon/localities.js';
+import { nameStopWords } from './lexicon/nameStops.js';
+import { rankSpellings } from './lexicon/ranks.js';
+import { titleLexicon } from './lexicon/titles.js';
+import { displayForm, matchKey } from './text.js';
+import { buildTrie, inlineGap, matchAt, tokenize, type PhraseMatch, type Token } from './tokens.js';
+
+/** A head with the casing its lexicon entry prescribes for each of its words. */
+interface CasedHead extends AgencyHead {
+  readonly caps: readonly boolean[];
+}
+/**
+ * One trie entry per spelling key; `Hội Cựu chiến binh` and `Hội cựu chiến binh` share a key
+ * but differ in what they allow, so each key keeps its variants, most capitals first.
+ */
+const headTrie = buildTrie<CasedHead[]>(
+  [...groupBy(agencyHeads, ([phrase]) => matchKey(phrase)).values()].map((variants) => {
+    const cased = variants
+      .map(([phrase, head]) => ({ ...head, caps: tokenize(phrase).map((t) => t.upper) }))
+      .sort((a, b) => b.caps.filter(Boolean).length - a.caps.filter(Boolean).length);
+    return [variants[0]?.[0] ?? '', cased] as const;
+  }),
+);
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    out.set(k, [...(out.get(k) ?? []), item]);
+  }
+  return out;
+}
+const provinceLevelKeys = new Set(twoSyllablePlaceLevels.map(matchKey));
+const bareLocalityTrie = buildTrie(bareLocalities.map((w) => [w, true] as const));
+const namesakeTrie = buildTrie(namesakePlaces.map((w) => [w, true] as const));
+const surnameKeys = new Set(surnames.map(matchKey));
+const localityTrie = buildTrie(localityWords.map((w) => [w, true] as const));
+const stopTrie = buildTrie(nameStopWords.map((w) => [w, true] as const));
+const rankTrie = buildTrie(rankSpellings.map(([w]) => [w, true] as const));
+const titleTrie = buildTrie(titleLexicon.map(([w]) => [w, true] as const));
+const centralTrie = buildTrie(centralPrefixes.map((w) => [w, true] as const));
+const pluralKeys = new Set(pluralMarkers.map(matchKey));
+
+const OPEN_QUOTES = new Set(['“', '"', '«', '‘']);
+const CLOSE_QUOTES = new Set(['”', '"', '»', '’']);
+/** Longest lower-case run kept after a capitalised name word (`Tổ chức cán bộ`). */
+const MAX_TAIL = 5;
+/** A quoted programme name inside an agency name (`Ban chỉ đạo “…” TƯ`) is at most this long. */
+const MAX_QUOTED = 30;
+
+/** A token run that names an agency. */
+export interface AgencySpan {
+  /** First token index. */
+  readonly from: number;
+  /** One past the last token index. */
+  readonly to: number;
+  /** Index one past the head phrase (where the name proper starts). */
+  readonly headTo: number;
+  readonly head: AgencyHead;
+  /**
+   * The police unit hosting this body (`Công an tỉnh Thanh Hóa` in `Đảng ủy Công an tỉnh Thanh
+   * Hóa`): a named agency of its own, nested in this one.
+   */
+  readonly host: AgencySpan | null;
+}
+
+const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind === 'word';
+/** All-capital abbreviation: `CAND`, `ANTQ`, `XDPT`, `LĐLĐ`. */
+export const isAbbreviation = (t: Token | undefined): boolean =>
+  isWord(t) && t.text.length >= 2 && /^[\p{Lu}.]+$/u.test(t.text);
+
+/** Does a rank or a title start at token `i`? Those end any name. */
+export function startsRankOrTitle(tokens: readonly Token[], i: number): boolean {
+  return matchAt(rankTrie, tokens, i) !== null || matchAt(titleTrie, tokens, i) !== null;
+}
+
+function isStopAt(tokens: readonly Token[], i: number): boolean {
+  return matchAt(stopTrie, tokens, i) !== null;
+}
+
+/** A one-syllable function word (`Khóa`, `Về`): capitalised, it still cannot name an agency. */
+function isStopWord(tokens: readonly Token[], i: number): boolean {
+  const m = matchAt(stopTrie, tokens, i);
+  return m !== null && m.to - m.from === 1;
+}
+
+/** A capitalised word that can carry an agency's name (not a rank, title or function word). */
+function isNameWord(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  return isWord(t) && t.upper && inlineGap(t) && !startsRankOrTitle(tokens, i) && !isStopWord(tokens, i);
+}
+
+/**
+ * A personal name starts here: a family name leading three or four capitalised syllables that
+ * are not a known place (`… Thành ủy Nguyễn Văn Phong`, not `TP Hồ Chí Minh`).
+ */
+export function personStartsAt(tokens: readonly Token[], i: number): boolean {
+  if (!surnameKeys.has(tokens[i]?.key ?? '') || matchAt(namesakeTrie, tokens, i)) return false;
+  let n = 1;
+  while (n < 4 && isNameWord(tokens, i + n) && !headAt(tokens, i + n, false)) n++;
+  return n >= 3;
+}
+
+/** Lower-case syllables that finish the capitalised word before them, or 0. */
+function tailLength(tokens: readonly Token[], i: number): number {
+  let n = 0;
+  while (n < MAX_TAIL) {
+    const t = tokens[i + n];
+    if (!isWord(t) || t.upper || !inlineGap(t)) break;
+    if (isStopAt(tokens, i + n) || matchAt(localityTrie, tokens, i + n)) break;
+    if (headAt(tokens, i + n, true)?.value.committee) break; // `Ban Tuyên giáo thành ủy Hà Nội`
+    n++;
+  }
+  return n;
+}
+
+/** Place name after a locality word: up to four capitalised syllables, never a person's name. */
+function placeLength(tokens: readonly Token[], i: number): number {
+  const namesake = matchAt(namesakeTrie, tokens, i);
+  if (namesake) return namesake.to - i;
+  let n = 0;
+  while (n < 4 && isNameWord(tokens, i + n) && !headAt(tokens, i + n, false) && !personStartsAt(tokens, i + n)) n++;
+  return n;
+}
+
+function closingQuote(tokens: readonly Token[], i: number): number {
+  for (let j = i + 1; j < tokens.length && j <= i + MAX_QUOTED; j++) {
+    const t = tokens[j];
+    if (!t || !inlineGap(t)) return -1;
+    if (CLOSE_QUOTES.has(t.text)) return j;
+  }
+  return -1;
+}
+
+interface ScanOptions {
+  /** Accept a lower-case head (`Trưởng ban Tuyên giáo …` after a title). */
+  readonly allowLowerHead?: boolean;
+}
+
+/** The head at token `i`, written with the capitals its lexicon entry prescribes. */
+function headAt(tokens: readonly Token[], i: number, allowLower: boolean): PhraseMatch<CasedHead> | null {
+  const m = matchAt(headTrie, tokens, i);
+  const first = tokens[i];
+  if (!m || !first) return null;
+  // `Ban tuyên giáo các huyện` is not `Ban Tuyên giáo`: a capital the lexicon has must be there.
+  const value = m.value.find((v) => v.caps.every((cap, k) => k === 0 || !cap || tokens[i + k]?.upper));
+  if (!value || (!first.upper && !allowLower && !value.committee)) return null;
+  return { value, from: m.from, to: m.to };
+}
+
+/** Read the agency whose head starts at token `i` (after an optional central prefix), or null. */
+export function scanAgency(tokens: readonly Token[], i: number, opts: ScanOptions = {}): AgencySpan | null {
+  let k = i;
+  const central = matchAt(centralTrie, tokens, i);
+  if (central && tokens[i]?.upper) {
+    const after = headAt(tokens, central.to, false);
+    // `TƯ Hội Nông dân`, `Trung ương Đoàn`: the central level is part of the name.
+    if (after && !after.value.committee && !after.value.ignore && inlineGap(tokens[central.to])) k = central.to;
+  }
+  const head = headAt(tokens, k, opts.allowLowerHead === true);
+  if (!head || head.value.attachOnly || !tokens[k]?.upper && !opts.allowLowerHead) return null;
+  if (pluralKeys.has(tokens[head.to]?.key ?? '') && inlineGap(tokens[head.to])) return null;
+
+  const numbered = head.value.numbered === true;
+  let current: AgencyHead = head.value;
+  /** A board (`Ban Thường vụ`) takes the whole body it belongs to, committees and all. */
+  let boardOf = head.value.of === true;
+  let j = head.to;
+  let named = false;
+  let host: AgencySpan | null = null;
+  /** The previous token taken was a capitalised name word (`Tây` in `Công an Tây Ninh`). */
+  let afterName = false;
+
+  while (j < tokens.length) {
+    const t = tokens[j];
+    if (!t || !inlineGap(t)) break;
+    const wasAfterName = afterName;
+    afterName = false;
+    if (t.kind === 'punct') {
+      if (numbered && OPEN_QUOTES.has(t.text)) {
+        const close = closingQuote(tokens, j);
+        if (close < 0) break;
+        j = close + 1;
+        named = true;
+        continue;
+      }
+      // `Đài TT-TH`, `Sở GD – ĐT`: a dash between abbreviations.
+      if ((t.text === '-' || t.text === '–') && isAbbreviation(tokens[j - 1]) && isAbbreviation(tokens[j + 1])) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    if (t.kind === 'number') {
+      // `Ban Chỉ đạo 138`, `Ban Chỉ đạo Trung ương 94`: these boards are named by number.
+      if (numbered && /^\d{1,4}$/u.test(t.text) && tokens[j + 1]?.text !== '/') {
+        j++;
+        named = true;
+        continue;
+      }
+      break;
+    }
+    const next = headAt(tokens, j, false);
+    if (next) {
+      const attach =
+        j === head.to || // `Bộ Công an`, `Văn phòng Ban Tuyên giáo`: the head names its holder
+        boardOf ||
+        next.value.committee === true ||
+        next.value.force === true ||
+        (current.hosted === true && t.key === matchKey('Công'));
+      if (!attach) break;
+      if (!t.upper && !isNameWord(tokens, next.to)) return null; // `Ban Tuyên giáo huyện ủy, …`: generic
+      if (current.hosted === true && t.key === matchKey('Công') && j !== head.to) host = scanAgency(tokens, j);
+      j = next.to;
+      named = true;
+      if (!next.value.force) current = next.value;
+      if (!next.value.committee) boardOf = next.value.of === true;
+      continue;
+    }
+    const locality = matchAt(localityTrie, tokens, j);
+    if (locality) {
+      let place = placeLength(tokens, locality.to);
+      if (place === 1 && provinceLevelKeys.has(t.key)) place = 0;
+      if (place === 0 && !matchAt(bareLocalityTrie, tokens, j)) return null; // `Công an xã, phường`: generic
+      j = locality.to + place;
+      named = true;
+      break;
+    }
+    if (t.upper) {
+      if (!isNameWord(tokens, j) || personStartsAt(tokens, j)) break;
+      j++;
+      named = true;
+      afterName = true;
+      // `Tuyên giáo`, `An ninh mạng`: lower-case syllables finish a capitalised word, but not a
+      // run of capitals (`Công an Tây Ninh tập trung …` is a place, then a verb).
+      if (!wasAfterName) {
+        const tail = tailLength(tokens, j);
+        if (tail > 0) {
+          j += tail;
+          afterName = false;
+        }
+      }
+      continue;
+    }
+    // `Giáo dục và Đào tạo`: `và` inside a name, between capitalised words.
+    if (named && t.key === 'và' && isNameWord(tokens, j + 1) && !headAt(tokens, j + 1, false)) {
+      j++;
+      continue;
+    }
+    // `Ban chỉ đạo phong trào toàn dân BVANTQ …`: lower-case words bridged to a capitalised one.
+    if (j === head.to) {
+      const tail = tailLength(tokens, j);
+      if (tail > 0 && isNameWord(tokens, j + tail) && !headAt(tokens, j + tail, false)) {
+        j += tail;
+        continue;
+      }
+    }
+    break;
+  }
+
+  if (!named && !head.value.standalone) return null;
+  if (head.value.force) return null; // the whole force, not an agency (SPEC §7a)
+  return { from: i, to: j, headTo: head.to, head: head.value, host };
+}
+
+/** Every agency span in the token stream, left to right, longest first (hosts not included). */
+export function scanAgencies(tokens: readonly Token[]): AgencySpan[] {
+  const spans: AgencySpan[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const span = scanAgency(tokens, i);
+    if (span) {
+      if (!span.head.ignore) spans.push(span);
+      i = span.to;
+    } else i++;
+  }
+  return spans;
+}
+
+/** The host units nested in the given spans (`Công an tỉnh X` of `Đảng ủy Công an tỉnh X`). */
+export function nestedHosts(spans: readonly AgencySpan[]): AgencySpan[] {
+  return spans.flatMap((s) => (s.host ? [s.host] : []));
+}
+
+/** Expand press abbreviations (`TƯ` → `Trung ương`) token by token, for matching only. */
+const expansions = new Map(agencyAbbreviations.map((a) => [a.short, a.long]));
+export function agencyKey(name: string): string {
+  const expanded = tokenize(name)
+    .filter((t) => t.kind !== 'punct' || /[“”"]/u.test(t.text) === false)
+    .map((t) => expansions.get(t.text) ?? t.text)
+    .join(' ');
+  return matchKey(expanded);
+}
+
+interface Group {
+  key: string;
+  names: string[];
+  aliases: Set<string>;
+  mentions: Span[];
+}
+
+/**
+ * Parentheses right after an agency define its abbreviation (`Sở Giáo dục và Đào tạo
+ * (GD – ĐT)`): returns the alias text, or null.
+ */
+function definedAlias(body: string, tokens: readonly Token[], span: AgencySpan): string | null {
+  const open = tokens[span.to];
+  if (open?.text !== '(') return null;
+  let j = span.to + 1;
+  while (j < tokens.length && j < span.to + 6 && tokens[j]?.text !== ')') {
+    const t = tokens[j];
+    if (!t || (t.kind === 'word' && !isAbbreviation(t) && !(t.text.length === 1 && t.upper))) return null;
+    j++;
+  }
+  const close = tokens[j];
+  if (close?.text !== ')' || j === span.to + 1) return null;
+  const first = tokens[span.to + 1];
+  const last = tokens[j - 1];
+  return first && last ? displayForm(body.slice(first.start, last.end)) : null;
+}
+
+/**
+ * Group spans into agency records: one per key (abbreviations expanded, tone style and case
+ * folded), named by the fullest mention; a bare-locality form (`Công an tỉnh`) joins the one
+ * longer agency it is the start of (`Công an tỉnh Thanh Hóa`).
+ */
+export function collectAgencies(body: string, tokens: readonly Token[], spans: readonly AgencySpan[]): Agency[] {
+  const groups = new Map<string, Group>();
+  for (const span of spans) {
+    const first = tokens[span.from];
+    const last = tokens[span.to - 1];
+    if (!first || !last) continue;
+    const text = displayForm(body.slice(first.start, last.end));
+    const key = agencyKey(text);
+    let g = groups.get(key);
+    if (!g) {
+      g = { key, names: [], aliases: new Set(), mentions: [] };
+      groups.set(key, g);
+    }
+    g.names.push(text);
+    g.mentions.push([first.start, last.end]);
+    const alias = definedAlias(body, tokens, span);
+    if (alias) g.aliases.add(alias);
+  }
+  mergeInnerForms(groups);
+  addAliasMentions(body, groups);
+  return [...groups.values()]
+    .map((g) => ({
+      name: fullest(g.names),
+      aliases: [...g.aliases],
+      mentions: [...g.mentions].sort((a, b) => a[0] - b[0]),
+    }));
+}
+
+/** The fullest written form: most syllables spelled out, then the longest. */
+function fullest(names: readonly string[]): string {
+  let best = names[0] ?? '';
+  for (const n of names) {
+    const score = (s: string): number => agencyKey(s).length * 1000 + s.length;
+    if (score(n) > score(best)) best = n;
+  }
+  return best;
+}
+
+/**
+ * A form that leaves out inner words of a longer one with the same first and last words
+ * (`Ban Chỉ đạo 94` of `Ban Chỉ đạo Trung ương 94`) is that agency. A plain prefix
+ * (`Công an tỉnh` of `Công an tỉnh Thanh Hóa`) stays its own record: SPEC §7a lets the
+ * shorter form stand.
+ */
+function mergeInnerForms(groups: Map<string, Group>): void {
+  for (const g of [...groups.values()]) {
+    const words = g.key.split(' ');
+    if (words.length < 2) continue;
+    const longer = [...groups.values()].filter((o) => o !== g && isInnerForm(words, o.key.split(' ')));
+    const target = longer[0];
+    if (longer.length !== 1 || !target) continue;
+    target.mentions.push(...g.mentions);
+    groups.delete(g.key);
+  }
+}
+
+function isInnerForm(short: readonly string[], long: readonly string[]): boolean {
+  if (short.length >= long.length || short[0] !== long[0] || short[short.length - 1] !== long[long.length - 1]) return false;
+  let k = 0;
+  for (const w of long) if (w === short[k]) k++;
+  return k === short.length && long.slice(0, short.length).join(' ') !== short.join(' ');
+}
+
+/** Later standalone uses of a defined abbreviation are mentions of its agency. */
+function addAliasMentions(body: string, groups: Map<string, Group>): void {
+  for (const g of groups.values()) {
+    for (const alias of g.aliases) {
+      const escaped = alias.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+      const re = new RegExp(`(?<![\\p{L}\\p{M}\\d(])${escaped}(?![\\p{L}\\p{M}\\d)])`, 'gu');
+      for (const m of body.matchAll(re)) {
+        const s = m.index;
+        if (!g.mentions.some(([a, b]) => s >= a && s < b)) g.mentions.push([s, s + alias.length]);
+      }
+    }
+  }
+}

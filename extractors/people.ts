@@ -1,0 +1,281 @@
+/**
+ * People (SPEC §2): full names with the rank and titles attached to them anywhere in the
+ * article, one record per person.
+ *
+ * A person is found where context says a name follows or precedes: a chain of cues, ranks
+ * and titles before it (`đồng chí`, `Đại tá`, `Giám đốc Công an tỉnh`), or a title after it
+ * (`Nguyễn Lam, Phó trưởng Ban Dân vận TƯ`). Every later occurrence of a found name is a
+ * mention. Names inside agencies (`Đoàn TNCS Hồ Chí Minh`) and authors are never people.
+ */
+import type { Person, Rank, Span } from '../schemas/article.js';
+import { agencyKey, scanAgency, startsRankOrTitle, type AgencySpan } from './agencies.js';
+import { localityWords } from './lexicon/localities.js';
+import { rankSpellings } from './lexicon/ranks.js';
+import { surnames } from './lexicon/surnames.js';
+import { committeePrefixes, formerMarkers, partyCommittees, titleLexicon, type TitleKind } from './lexicon/titles.js';
+import { collapseSpaces, displayForm, matchKey, seedToneStyle } from './text.js';
+import { buildTrie, inlineGap, matchAt, type Token } from './tokens.js';
+
+const rankTrie = buildTrie<Rank>(rankSpellings);
+const titleTrie = buildTrie<TitleKind>(titleLexicon);
+const committeeTrie = buildTrie(partyCommittees.map((w) => [w, true] as const));
+const committeePrefixTrie = buildTrie(committeePrefixes.map((w) => [w, true] as const));
+const localityTrie = buildTrie(localityWords.map((w) => [w, true] as const));
+const cueTrie = buildTrie(['đồng chí', 'đ/c', 'Đ/c', 'ông', 'bà'].map((w) => [w, true] as const));
+const formerKeys = new Set(formerMarkers.map(matchKey));
+const surnameKeys = new Set(surnames.map(matchKey));
+/** Lower-case words that finish a `Trưởng`/`Phó Trưởng` title when no agency follows. */
+const headTitleTails = new Set(['ban', 'phòng', 'đoàn', 'khoa', 'trạm', 'đồn', 'trại', 'công an'].map(matchKey));
+
+const MAX_NAME = 4;
+const SEPARATORS = new Set([',', '-', '–', '—', ':']);
+
+/** A title read at some position, with the agency it belongs to. */
+interface TitleHit {
+  readonly title: string;
+  readonly agency: AgencySpan | null;
+  readonly to: number;
+  /** A Party membership title: its committee is named inside the title (`Phó Bí thư Tỉnh ủy`). */
+  readonly membership?: boolean;
+}
+
+interface Found {
+  readonly name: string;
+  readonly nameFrom: number;
+  readonly nameTo: number;
+  readonly rank: Rank | null;
+  readonly titles: readonly TitleHit[];
+}
+
+export interface PeopleResult {
+  readonly people: Person[];
+  /** Agencies read inside title chains (`Trưởng ban Tuyên giáo Thành ủy`): they are agencies too. */
+  readonly agencySpans: AgencySpan[];
+  /** Committees named only as part of a membership title: fair either way (SPEC §7a). */
+  readonly membershipSpans: AgencySpan[];
+}
+
+const surface = (tokens: readonly Token[], from: number, to: number, body: string): string => {
+  const a = tokens[from];
+  const b = tokens[to - 1];
+  return a && b ? collapseSpaces(body.slice(a.start, b.end)) : '';
+};
+
+/** A syllable of a personal name: capitalised, letters only (`Nguyễn`, `A` in `Giàng A Tông`). */
+const isNameSyllable = (t: Token | undefined): t is Token =>
+  t !== undefined && t.kind === 'word' && /^\p{Lu}[\p{Ll}\p{M}]*$/u.test(t.text);
+
+/** Read a title (and its agency) at token `i`. */
+function readTitle(tokens: readonly Token[], i: number, body: string): TitleHit | null {
+  let k = i;
+  if (formerKeys.has(tokens[k]?.key ?? '') && inlineGap(tokens[k + 1])) k++;
+  const m = matchAt(titleTrie, tokens, k);
+  if (!m) return null;
+  const titleText = surface(tokens, m.from, m.to, body);
+  if (m.value === 'party') {
+    // `Ủy viên Ban Thường vụ Tỉnh ủy`, `Phó Bí thư thường trực Tỉnh ủy`: the committee is part of the title.
+    let j = m.to;
+    const prefix = matchAt(committeePrefixTrie, tokens, j);
+    if (prefix) j = prefix.to;
+    const committee = matchAt(committeeTrie, tokens, j);
+    if (committee) j = committee.to;
+    else if (prefix) j = prefix.to;
+    const agency = committee ? scanAgency(tokens, committee.from) : null;
+    return { title: surface(tokens, m.from, j, body), agency, to: Math.max(j, agency?.to ?? j), membership: true };
+  }
+  if (m.value === 'head') {
+    // `Trưởng Ban Tuyên giáo …` → `Trưởng Ban`; `Phó Trưởng Công an huyện X` → `Phó Trưởng Công an huyện`.
+    const agency = scanAgency(tokens, m.to, { allowLowerHead: true });
+    if (agency) {
+      let end = agency.headTo;
+      const headTok = tokens[agency.from];
+      // A lexicon head like `Ban Tuyên giáo` contributes only its first word; `Ban chỉ đạo` keeps its lower-case rest.
+      if (headTok && end - agency.from > 1 && tokens[agency.from + 1]?.upper) end = agency.from + 1;
+      // `Trưởng Công an huyện X` → `Trưởng Công an huyện`: the unit's level is part of the title.
+      const level = headTok?.key === 'công' ? matchAt(localityTrie, tokens, end) : null;
+      if (level) end = level.to;
+      return { title: surface(tokens, m.from, end, body), agency, to: agency.to };
+    }
+    const tail = tokens[m.to];
+    if (tail && inlineGap(tail) && headTitleTails.has(tail.key)) {
+      return { title: surface(tokens, m.from, m.to + 1, body), agency: null, to: m.to + 1 };
+    }
+    return null;
+  }
+  const agency = inlineGap(tokens[m.to]) ? scanAgency(tokens, m.to) : null;
+  return { title: titleText, agency, to: agency?.to ?? m.to };
+}
+
+/** Length of the personal name starting at token `i` (2–4 syllables), or 0. */
+function nameLength(tokens: readonly Token[], i: number): number {
+  let n = 0;
+  while (n < MAX_NAME) {
+    const t = tokens[i + n];
+    if (!isNameSyllable(t) || (n > 0 && !inlineGap(t))) break;
+    if (matchAt(rankTrie, tokens, i + n) || matchAt(titleTrie, tokens, i + n)) break;
+    if (scanAgency(tokens, i + n)) break;
+    n++;
+  }
+  return n >= 2 ? n : 0;
+}
+
+/** Titles after a name: `, Phó Tổng cục trưởng, Tổng cục Chính trị CAND` up to `;` or a sentence end. */
+function readTitlesAfter(tokens: readonly Token[], j: number, body: string): { titles: TitleHit[]; to: number } {
+  const titles: TitleHit[] = [];
+  let k = j;
+  for (;;) {
+    let s = k;
+    const sep = tokens[s];
+    if (sep && SEPARATORS.has(sep.text) && inlineGap(sep)) s++;
+    if (!inlineGap(tokens[s])) break;
+    const hit = readTitle(tokens, s, body);
+    if (hit) {
+      titles.push(hit);
+      k = hit.to;
+      continue;
+    }
+    // `…, Phó Tổng cục trưởng, Tổng cục Chính trị CAND`: an agency after a comma belongs to the title before it.
+    const last = titles[titles.length - 1];
+    const agency = last && !last.agency && s > k ? scanAgency(tokens, s) : null;
+    if (last && agency) {
+      titles[titles.length - 1] = { ...last, agency, to: agency.to };
+      k = agency.to;
+      continue;
+    }
+    break;
+  }
+  return { titles, to: k };
+}
+
+/**
+ * Try to read a person whose context starts at token `i`: cues, ranks and titles, then a
+ * name, then titles after it; or a surname-led name directly followed by a title.
+ */
+function readPerson(tokens: readonly Token[], i: number, body: string): (Found & { to: number }) | null {
+  let k = i;
+  let rank: Rank | null = null;
+  const before: TitleHit[] = [];
+  let cue = false;
+  for (;;) {
+    const t = tokens[k];
+    if (!t || (k > i && !inlineGap(t))) break;
+    const c = matchAt(cueTrie, tokens, k);
+    if (c) {
+      cue = true;
+      k = c.to;
+      continue;
+    }
+    const r = matchAt(rankTrie, tokens, k);
+    if (r) {
+      rank = r.value;
+      k = r.to;
+      continue;
+    }
+    const title = readTitle(tokens, k, body);
+    if (title) {
+      before.push(title);
+      k = title.to;
+      // `Thứ trưởng Bộ Công an, Trưởng Ban chỉ đạo … Nguyễn Văn Sơn`: titles may be comma-joined before a name.
+      const comma = tokens[k];
+      if (comma?.text === ',' && readTitle(tokens, k + 1, body)) k++;
+      continue;
+    }
+    break;
+  }
+  const hasContext = cue || rank !== null || before.length > 0;
+  const nameFrom = k;
+  const n = nameLength(tokens, nameFrom);
+  if (n === 0) return null;
+  if (!hasContext && !surnameKeys.has(tokens[nameFrom]?.key ?? '')) return null;
+  const nameTo = nameFrom + n;
+  const after = readTitlesAfter(tokens, nameTo, body);
+  if (!hasContext && after.titles.length === 0) return null;
+  return {
+    name: seedToneStyle(surface(tokens, nameFrom, nameTo, body)),
+    nameFrom,
+    nameTo,
+    rank,
+    titles: [...before, ...after.titles],
+    to: Math.max(after.to, nameTo),
+  };
+}
+
+const overlaps = (s: number, e: number, spans: readonly Span[]): boolean => spans.some(([a, b]) => s < b && e > a);
+
+/**
+ * Find the people of a body. `agencySpans` are the agencies already read (their words are
+ * never names); `authors` are excluded.
+ */
+export function extractPeople(
+  body: string,
+  tokens: readonly Token[],
+  agencySpans: readonly AgencySpan[],
+  authors: readonly string[],
+): PeopleResult {
+  const agencyOffsets: Span[] = agencySpans.map((a) => [tokens[a.from]?.start ?? 0, tokens[a.to - 1]?.end ?? 0]);
+  const authorKeys = new Set(authors.map(matchKey));
+  const found: Found[] = [];
+  const titleAgencies: AgencySpan[] = [];
+  const membershipSpans: AgencySpan[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const p = readPerson(tokens, i, body);
+    const nameStart = p ? tokens[p.nameFrom]?.start ?? 0 : 0;
+    const nameEnd = p ? tokens[p.nameTo - 1]?.end ?? 0 : 0;
+    if (p && !overlaps(nameStart, nameEnd, agencyOffsets) && !authorKeys.has(matchKey(p.name))) {
+      found.push(p);
+      for (const t of p.titles) if (t.agency) (t.membership ? membershipSpans : titleAgencies).push(t.agency);
+      i = p.to;
+    } else i++;
+  }
+  return { people: mergePeople(body, tokens, found, agencyOffsets), agencySpans: titleAgencies, membershipSpans };
+}
+
+function mergePeople(body: string, tokens: readonly Token[], found: readonly Found[], agencyOffsets: readonly Span[]): Person[] {
+  interface Acc { name: string; rank: Rank | null; titles: Map<string, string>; agencies: Map<string, string> }
+  const byKey = new Map<string, Acc>();
+  for (const f of found) {
+    const key = matchKey(f.name);
+    let p = byKey.get(key);
+    if (!p) {
+      p = { name: f.name, rank: null, titles: new Map(), agencies: new Map() };
+      byKey.set(key, p);
+    }
+    p.rank ??= f.rank;
+    for (const t of f.titles) {
+      const title = seedToneStyle(t.title);
+      if (!p.titles.has(matchKey(title))) p.titles.set(matchKey(title), title);
+      if (t.agency) {
+        const agency = displayForm(surface(tokens, t.agency.from, t.agency.to, body));
+        if (!p.agencies.has(agencyKey(agency))) p.agencies.set(agencyKey(agency), agency);
+      }
+    }
+  }
+  return [...byKey.values()].map((p) => ({
+    name: p.name,
+    rank: p.rank,
+    titles: [...p.titles.values()],
+    agencies: [...p.agencies.values()],
+    mentions: nameMentions(tokens, p.name, agencyOffsets),
+  }));
+}
+
+/** Every occurrence of the name's syllables in the token stream (either tone style), outside agency names. */
+function nameMentions(tokens: readonly Token[], name: string, agencyOffsets: readonly Span[]): Span[] {
+  const keys = matchKey(name).split(' ');
+  const spans: Span[] = [];
+  for (let i = 0; i + keys.length <= tokens.length; i++) {
+    if (tokens[i]?.key !== keys[0]) continue;
+    let ok = true;
+    for (let k = 1; k < keys.length && ok; k++) {
+      const t = tokens[i + k];
+      ok = t !== undefined && t.key === keys[k] && t.upper && inlineGap(t);
+    }
+    // A longer capitalised run is another name (`Nguyễn Văn Sơn` inside `Nguyễn Văn Sơn Hà`).
+    const next = tokens[i + keys.length];
+    if (ok && isNameSyllable(next) && inlineGap(next) && !startsRankOrTitle(tokens, i + keys.length) && !scanAgency(tokens, i + keys.length)) ok = false;
+    const start = tokens[i]?.start ?? 0;
+    const end = tokens[i + keys.length - 1]?.end ?? 0;
+    if (ok && !overlaps(start, end, agencyOffsets)) spans.push([start, end]);
+  }
+  return spans;
+}

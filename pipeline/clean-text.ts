@@ -1,0 +1,194 @@
+/**
+ * Clean stage for plain text (SPEC §1, §7a): drop page furniture and metadata lines, read
+ * the headline, the page date and the bylines. The body keeps every kept line exactly as
+ * written (only trimmed), one paragraph per line, headline first: offsets index it.
+ */
+import {
+  furnitureKind,
+  isBylineOrganisation,
+  isCreditLine,
+  isHeadline,
+  looksLikeLinkLine,
+  parseByline,
+  parseDateLine,
+  parseGluedByline,
+  photoCredits,
+  publishedAtOf,
+  stripCrawlPrefix,
+  uniqueNames,
+  type DateLine,
+} from '../extractors/metadata.js';
+import { collapseSpaces, matchKey } from '../extractors/text.js';
+import type { ArticleMetadata } from '../schemas/article.js';
+
+/** What the clean stage learns from one document. */
+export interface CleanResult extends ArticleMetadata {
+  readonly body: string;
+}
+
+/** Metadata already known from the page's markup (HTML): it wins over what lines suggest. */
+export interface MetadataHints {
+  readonly title?: string | null;
+  readonly publishedAt?: string | null;
+  readonly authors?: readonly string[];
+}
+
+/** Lines of the top of a page where a lone date (`08/06/2012`) is a page date line. */
+const TOP_LINES = 6;
+/** Lines of the bottom where a lone date is a page date line too. */
+const BOTTOM_LINES = 3;
+/** Lines searched for the markup's headline among the first lines of the text. */
+const HEADLINE_SEARCH_LINES = 5;
+/** At most this many byline lines are read at the end (`Bài: …` then `Ảnh: …`). */
+const MAX_TRAILING_BYLINES = 2;
+
+/** Split into trimmed lines (any newline convention). */
+export function splitLines(text: string): string[] {
+  return text
+    .replace(/^\ufeff/u, '')
+    .split(/\r\n|\r|\n|\u2028|\u2029/u)
+    .map((l) => l.replace(/^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$/gu, ''));
+}
+
+interface Line {
+  readonly text: string;
+  keep: boolean;
+}
+
+/** Drop furniture lines; after a section header (`Các tin khác`) drop its link list too. */
+function dropFurniture(lines: Line[]): void {
+  let inLinks = false;
+  for (const line of lines) {
+    // A page date line is metadata, read later: `cms-publish-date …` is not mere furniture.
+    if (!line.keep || parseDateLine(line.text) !== null) continue;
+    const kind = furnitureKind(line.text);
+    if (kind === 'section') {
+      line.keep = false;
+      inLinks = true;
+    } else if (kind === 'furniture') {
+      line.keep = false;
+    } else if (inLinks && (looksLikeLinkLine(line.text) || parseDateLine(line.text) !== null) && parseByline(line.text) === null) {
+      line.keep = false;
+    } else {
+      inLinks = false;
+    }
+  }
+}
+
+/**
+ * Drop page date lines and pick publishedAt. A date line with a label, a weekday or a time
+ * is metadata anywhere; a lone date only near the top or the bottom. A weekday date
+ * without time above the first content line is the site header's "today" (SPEC §7a).
+ */
+function readDateLines(lines: Line[]): string | null {
+  const live = lines.filter((l) => l.keep && l.text.length > 0);
+  const firstContent = live.findIndex((l) => parseDateLine(l.text) === null);
+  let best: string | null = null;
+  let fallback: string | null = null;
+  live.forEach((line, i) => {
+    const d: DateLine | null = parseDateLine(line.text);
+    if (d === null) return;
+    const marked = d.labelled || d.weekday || d.time !== null;
+    const top = i < TOP_LINES;
+    const bottom = i >= live.length - BOTTOM_LINES;
+    if (!marked && !top && !bottom) return;
+    line.keep = false;
+    const siteHeader = d.weekday && d.time === null && !d.labelled && (firstContent < 0 || i < firstContent);
+    if (siteHeader) return;
+    if (top || d.labelled) best ??= publishedAtOf(d);
+    else fallback ??= publishedAtOf(d);
+  });
+  return best ?? fallback;
+}
+
+/** Read and drop the byline(s) at the end of the article (and an organisation line under them). */
+function readTrailingBylines(lines: Line[], protect: Line | null): string[] {
+  const authors: string[] = [];
+  for (let n = 0; n < MAX_TRAILING_BYLINES; n++) {
+    const live = lines.filter((l) => l.keep && l.text.length > 0 && l !== protect);
+    let last = live[live.length - 1];
+    if (!last) break;
+    let org: Line | null = null;
+    if (isBylineOrganisation(last.text) && live.length >= 2) {
+      org = last;
+      last = live[live.length - 2];
+      if (!last) break;
+    }
+    const names = parseByline(last.text) ?? parseGluedByline(last.text);
+    if (names === null) break;
+    last.keep = false;
+    if (org) org.keep = false;
+    authors.unshift(...names);
+  }
+  return authors;
+}
+
+/**
+ * Clean the lines of a page: furniture and metadata out, headline, publishedAt and
+ * authors read. Shared by plain text and by the text of HTML pages (with hints).
+ */
+export function cleanLines(rawLines: readonly string[], hints: MetadataHints = {}): CleanResult {
+  const lines: Line[] = [];
+  let prefixDone = false;
+  for (const raw of rawLines) {
+    let text = raw;
+    if (!prefixDone && text.length > 0) {
+      // Only the first non-empty line can carry the crawler's ` date 2021-04` prefix.
+      text = stripCrawlPrefix(text).line.trim();
+      prefixDone = true;
+    }
+    lines.push({ text, keep: text.length > 0 });
+  }
+
+  dropFurniture(lines);
+  const pagePublishedAt = readDateLines(lines);
+
+  // Labelled credit lines (`Bài và ảnh: BÁ SƠN`) leave the body wherever they are.
+  const creditAuthors: string[] = [];
+  for (const line of lines) {
+    if (line.keep && isCreditLine(line.text)) {
+      creditAuthors.push(...(parseByline(line.text) ?? []));
+      line.keep = false;
+    }
+  }
+
+  // Headline: the first remaining line when it is one, or the title the markup gives.
+  const first = lines.find((l) => l.keep) ?? null;
+  let title: string | null = null;
+  let headlineLine: Line | null = null;
+  let prepend: string | null = null;
+  if (hints.title !== undefined && hints.title !== null) {
+    title = collapseSpaces(hints.title);
+    // The headline may follow a few short lines (category, breadcrumb): they go, it leads.
+    const top = lines.filter((l) => l.keep).slice(0, HEADLINE_SEARCH_LINES);
+    const key = matchKey(title);
+    const at = top.findIndex((l) => matchKey(l.text) === key);
+    const before = at < 0 ? [] : top.slice(0, at);
+    if (at >= 0 && before.every((l) => l.text.length <= 80 && !/[.!?…]$/u.test(l.text))) {
+      for (const l of before) l.keep = false;
+      headlineLine = top[at] ?? null;
+    } else prepend = title;
+  } else if (first && isHeadline(first.text)) {
+    title = collapseSpaces(first.text);
+    headlineLine = first;
+  }
+
+  const trailing = readTrailingBylines(lines, headlineLine);
+  const inline: string[] = [];
+  for (const line of lines) if (line.keep) inline.push(...photoCredits(line.text));
+
+  const kept = lines.filter((l) => l.keep).map((l) => l.text);
+  const body = (prepend !== null ? [prepend, ...kept] : kept).join('\n');
+  const authors = uniqueNames([...(hints.authors ?? []), ...creditAuthors, ...inline, ...trailing]);
+  return {
+    title,
+    publishedAt: hints.publishedAt ?? pagePublishedAt,
+    authors: hints.authors && hints.authors.length > 0 ? uniqueNames(hints.authors) : authors,
+    body,
+  };
+}
+
+/** Clean a plain-text article (NFC text of one file). */
+export function cleanText(text: string): CleanResult {
+  return cleanLines(splitLines(text.normalize('NFC')));
+}

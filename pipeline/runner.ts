@@ -1,0 +1,201 @@
+/**
+ * The ingest run: read → decode → clean → extract → validate → write, with p-queue between
+ * the stages, the CPU stages on a worker_threads pool and one writer on this thread.
+ *
+ * Memory stays flat however many files there are: the walk is a lazy generator, the read
+ * queue admits a bounded number of files (each read task holds its slot until its file is
+ * processed, which is the backpressure), and the writer commits every `batchSize` articles or
+ * BATCH_BYTES of text, whichever comes first.
+ */
+import type { Readable } from 'node:stream';
+import PQueue from 'p-queue';
+import { readFileStage, walkInputs, walkDirectory } from './read.js';
+import { Store, type RunCounters, type RunStatus, type WriteOutcome } from './store.js';
+import type { ProgressSink } from './progress.js';
+import type { Outcome, ProcessOptions, RawFile, Rejection } from './types.js';
+import type { StageMessage } from '../schemas/pipeline.js';
+import { WorkerPool } from './pool.js';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+
+/** A batch is also committed once its bodies reach this many UTF-16 units (~64 MB). */
+const BATCH_CHARS = 32 * 1024 * 1024;
+
+export interface IngestOptions {
+  readonly paths: readonly string[];
+  readonly db: string;
+  /** Worker threads for decode→validate; 0 runs them on this thread. */
+  readonly workers: number;
+  readonly batchSize: number;
+  readonly maxBytes: number;
+  readonly lossy: boolean;
+  /** Re-process files even when their bytes and the extractor version are unchanged. */
+  readonly force: boolean;
+  readonly stdin: Readable;
+  readonly command: readonly string[];
+  readonly toolVersion: string;
+  readonly progress: ProgressSink;
+  /** Count the files first (for the progress bar's total), concurrently with the run. */
+  readonly countTotal: boolean;
+  readonly onReject: (r: Rejection) => void;
+  readonly onWarning: (source: string, m: StageMessage) => void;
+  /** Aborted on Ctrl-C: no new file is started, the files in flight are written, the run closes. */
+  readonly signal?: AbortSignal;
+}
+
+export interface IngestSummary {
+  readonly runId: number;
+  readonly status: RunStatus;
+  readonly database: string;
+  readonly counters: RunCounters;
+  readonly seconds: number;
+  readonly articlesPerSecond: number;
+}
+
+/** Count the files a run will see (folders walked); null when a list comes from stdin. */
+async function countFiles(paths: readonly string[], stop: () => boolean): Promise<number | null> {
+  if (paths.includes('-')) return null;
+  let n = 0;
+  for (const p of paths) {
+    const abs = resolve(p);
+    let dir = false;
+    try {
+      dir = (await stat(abs)).isDirectory();
+    } catch {
+      // Counted once: the read stage reports it.
+    }
+    if (!dir) n++;
+    else for await (const e of walkDirectory(abs)) {
+      void e;
+      n++;
+      if (stop()) return null;
+    }
+  }
+  return n;
+}
+
+export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
+  const t0 = performance.now();
+  const { extractorVersion } = await import('../extractors/index.js');
+  const store = Store.open(opts.db, { create: true });
+  const runId = store.startRun(opts.command, opts.toolVersion, extractorVersion);
+  const counters: RunCounters = { files: 0, ingested: 0, unchanged: 0, replaced: 0, duplicates: 0, rejected: 0 };
+  const processOpts: ProcessOptions = { lossy: opts.lossy };
+
+  let pool: WorkerPool | null = null;
+  let runOne: (f: RawFile) => Promise<Outcome>;
+  if (opts.workers > 0) {
+    const p = new WorkerPool(opts.workers, processOpts);
+    pool = p;
+    runOne = (f) => p.run(f);
+  } else {
+    const { processFile } = await import('./process.js');
+    runOne = async (f) => processFile(f, processOpts);
+  }
+
+  const procConcurrency = Math.max(1, opts.workers) * 2;
+  const readConcurrency = procConcurrency + 4;
+  const readQ = new PQueue({ concurrency: readConcurrency });
+  const procQ = new PQueue({ concurrency: procConcurrency });
+
+  let done = 0;
+  let total: number | null = null;
+  let walkFinished = false;
+  let fatal: unknown = null;
+  let batch: Outcome[] = [];
+  let batchChars = 0;
+  const stopping = (): boolean => fatal !== null || (opts.signal?.aborted ?? false);
+  const tick = (): void => opts.progress.update(done, total, counters);
+
+  const flush = (): void => {
+    if (batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    batchChars = 0;
+    const results = store.writeBatch(items, runId, counters, opts.force);
+    results.forEach((r: WriteOutcome | 'rejected') => {
+      if (r === 'ingested') counters.ingested++;
+      else if (r === 'unchanged') counters.unchanged++;
+      else if (r === 'replaced') counters.replaced++;
+      else if (r === 'duplicate') counters.duplicates++;
+      else counters.rejected++;
+    });
+    done += items.length;
+    tick();
+  };
+
+  const land = (o: Outcome): void => {
+    if (!o.ok) {
+      opts.progress.clear();
+      opts.onReject(o);
+      opts.progress.redraw();
+    } else if (o.messages.length > 0) {
+      opts.progress.clear();
+      for (const m of o.messages) opts.onWarning(o.record.source, m);
+      opts.progress.redraw();
+    }
+    batch.push(o);
+    if (o.ok) batchChars += o.record.body.length;
+    if (batch.length >= opts.batchSize || batchChars >= BATCH_CHARS) flush();
+  };
+
+  if (opts.countTotal)
+    void countFiles(opts.paths, () => walkFinished || stopping()).then((n) => {
+      if (!walkFinished && n !== null) total = n;
+    }, () => undefined);
+
+  const readOne = async (path: string): Promise<void> => {
+    const r = await readFileStage(path, { maxBytes: opts.maxBytes });
+    if (!r.ok) return land(r);
+    if (!opts.force && store.isUnchanged(r.file.source, r.file.rawHash, extractorVersion)) {
+      // Skipped before any decoding: this is what makes a re-run of a batch cheap.
+      counters.unchanged++;
+      done++;
+      tick();
+      return;
+    }
+    land(await procQ.add(() => runOne(r.file)));
+  };
+
+  let status: RunStatus = 'ok';
+  try {
+    for await (const entry of walkInputs(opts.paths, opts.stdin)) {
+      if (stopping()) break;
+      counters.files++;
+      if (entry.error) {
+        land(entry.error);
+        continue;
+      }
+      await readQ.onSizeLessThan(readConcurrency);
+      if (stopping()) break;
+      readQ.add(() => readOne(entry.path)).catch((err: unknown) => {
+        fatal ??= err;
+      });
+    }
+    walkFinished = true;
+    total = counters.files;
+    await readQ.onIdle();
+    await procQ.onIdle();
+    if (fatal === null) flush();
+    if (fatal !== null) status = 'failed';
+    else if (opts.signal?.aborted) status = 'interrupted';
+  } catch (err) {
+    fatal ??= err;
+    status = 'failed';
+  } finally {
+    walkFinished = true;
+    await pool?.close();
+    try {
+      if (status === 'failed') batch = [];
+      store.finishRun(runId, status, counters);
+    } finally {
+      store.close();
+    }
+  }
+  opts.progress.update(done, total, counters);
+  opts.progress.clear();
+  if (fatal !== null) throw fatal;
+  const seconds = (performance.now() - t0) / 1000;
+  const articles = counters.ingested + counters.unchanged + counters.replaced + counters.duplicates;
+  return { runId, status, database: opts.db, counters, seconds, articlesPerSecond: seconds > 0 ? articles / seconds : 0 };
+}

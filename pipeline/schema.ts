@@ -1,0 +1,218 @@
+/**
+ * The SQLite schema of a vnextract dataset, as an ordered list of forward migrations.
+ * `PRAGMA user_version` is the number of migrations applied; opening a database applies the
+ * missing ones, each in its own transaction. Never edit a released migration: append one.
+ * SCHEMA.md documents every table, column and view created here.
+ */
+
+/** Document types that are programmes between agencies (SPEC §4): the `v_programmes` view. */
+const PROGRAMME_TYPES = `('Chương trình', 'Kế hoạch', 'Quy chế')`;
+
+const V1 = `
+CREATE TABLE runs (
+  id                INTEGER PRIMARY KEY,
+  started_at        TEXT NOT NULL,
+  finished_at       TEXT,
+  status            TEXT NOT NULL CHECK (status IN ('running', 'ok', 'interrupted', 'failed', 'crashed')),
+  command           TEXT NOT NULL,
+  pid               INTEGER,
+  tool_version      TEXT NOT NULL,
+  extractor_version TEXT NOT NULL,
+  files             INTEGER NOT NULL DEFAULT 0,
+  ingested          INTEGER NOT NULL DEFAULT 0,
+  unchanged         INTEGER NOT NULL DEFAULT 0,
+  replaced          INTEGER NOT NULL DEFAULT 0,
+  duplicates        INTEGER NOT NULL DEFAULT 0,
+  rejected          INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE articles (
+  seq               INTEGER PRIMARY KEY,
+  id                TEXT NOT NULL UNIQUE CHECK (length(id) = 64),
+  source            TEXT NOT NULL,
+  title             TEXT,
+  published_at      TEXT,
+  authors           TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(authors)),
+  body              TEXT NOT NULL,
+  format            TEXT NOT NULL CHECK (format IN ('text', 'html')),
+  encoding          TEXT NOT NULL,
+  extractor_version TEXT NOT NULL,
+  ingested_at       TEXT NOT NULL,
+  run_id            INTEGER REFERENCES runs (id)
+);
+CREATE INDEX articles_published_at ON articles (published_at);
+CREATE INDEX articles_source ON articles (source);
+
+CREATE TABLE article_sources (
+  source            TEXT PRIMARY KEY,
+  article_id        TEXT NOT NULL REFERENCES articles (id),
+  raw_sha256        TEXT NOT NULL,
+  bytes             INTEGER NOT NULL,
+  extractor_version TEXT NOT NULL,
+  first_seen_at     TEXT NOT NULL,
+  updated_at        TEXT NOT NULL,
+  run_id            INTEGER REFERENCES runs (id)
+);
+CREATE INDEX article_sources_article ON article_sources (article_id);
+
+CREATE TABLE people (
+  id         INTEGER PRIMARY KEY,
+  article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  ord        INTEGER NOT NULL,
+  name       TEXT NOT NULL,
+  rank       TEXT,
+  titles     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(titles)),
+  agencies   TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(agencies)),
+  UNIQUE (article_id, ord)
+);
+CREATE INDEX people_name ON people (name);
+CREATE INDEX people_rank ON people (rank);
+
+CREATE TABLE person_titles (
+  person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+  ord       INTEGER NOT NULL,
+  title     TEXT NOT NULL,
+  PRIMARY KEY (person_id, ord)
+);
+CREATE INDEX person_titles_title ON person_titles (title);
+
+CREATE TABLE person_mentions (
+  person_id    INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+  ord          INTEGER NOT NULL,
+  start_offset INTEGER NOT NULL,
+  end_offset   INTEGER NOT NULL,
+  text         TEXT NOT NULL,
+  PRIMARY KEY (person_id, ord)
+);
+
+CREATE TABLE agencies (
+  id         INTEGER PRIMARY KEY,
+  article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  ord        INTEGER NOT NULL,
+  name       TEXT NOT NULL,
+  aliases    TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(aliases)),
+  UNIQUE (article_id, ord)
+);
+CREATE INDEX agencies_name ON agencies (name);
+
+CREATE TABLE agency_mentions (
+  agency_id    INTEGER NOT NULL REFERENCES agencies (id) ON DELETE CASCADE,
+  ord          INTEGER NOT NULL,
+  start_offset INTEGER NOT NULL,
+  end_offset   INTEGER NOT NULL,
+  text         TEXT NOT NULL,
+  PRIMARY KEY (agency_id, ord)
+);
+
+CREATE TABLE documents (
+  id         INTEGER PRIMARY KEY,
+  article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  ord        INTEGER NOT NULL,
+  type       TEXT NOT NULL,
+  number     TEXT NOT NULL,
+  issuer     TEXT,
+  date       TEXT,
+  UNIQUE (article_id, ord)
+);
+CREATE INDEX documents_number ON documents (number COLLATE NOCASE);
+
+CREATE TABLE document_mentions (
+  document_id  INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  ord          INTEGER NOT NULL,
+  start_offset INTEGER NOT NULL,
+  end_offset   INTEGER NOT NULL,
+  text         TEXT NOT NULL,
+  PRIMARY KEY (document_id, ord)
+);
+
+CREATE TABLE dates (
+  id           INTEGER PRIMARY KEY,
+  article_id   TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  ord          INTEGER NOT NULL,
+  text         TEXT NOT NULL,
+  value        TEXT NOT NULL,
+  start_offset INTEGER NOT NULL,
+  end_offset   INTEGER NOT NULL,
+  UNIQUE (article_id, ord)
+);
+CREATE INDEX dates_value ON dates (value);
+
+CREATE TABLE counts (
+  id           INTEGER PRIMARY KEY,
+  article_id   TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  ord          INTEGER NOT NULL,
+  text         TEXT NOT NULL,
+  value        NUMERIC NOT NULL,
+  unit         TEXT NOT NULL,
+  approximate  INTEGER NOT NULL CHECK (approximate IN (0, 1)),
+  "of"         NUMERIC,
+  start_offset INTEGER NOT NULL,
+  end_offset   INTEGER NOT NULL,
+  UNIQUE (article_id, ord)
+);
+CREATE INDEX counts_unit ON counts (unit);
+
+CREATE TABLE errors (
+  id     INTEGER PRIMARY KEY,
+  run_id INTEGER REFERENCES runs (id),
+  path   TEXT NOT NULL,
+  stage  TEXT NOT NULL,
+  rule   TEXT NOT NULL,
+  level  TEXT NOT NULL DEFAULT 'error' CHECK (level IN ('error', 'warning')),
+  reason TEXT NOT NULL,
+  at     TEXT NOT NULL
+);
+CREATE INDEX errors_run ON errors (run_id);
+CREATE INDEX errors_path ON errors (path);
+
+-- Full-text search. rowid = articles.seq. The *_folded columns hold the same text with đ/Đ
+-- written d/D: unicode61 removes tone marks but never folds đ, so 'dai ta' finds 'Đại tá'
+-- through them, while a query typed with đ matches the unfolded columns.
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+  title, body, title_folded, body_folded,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE VIEW v_people AS
+SELECT p.id AS person_id, p.name, p.rank,
+       (SELECT group_concat(title, '; ') FROM (SELECT title FROM person_titles t WHERE t.person_id = p.id ORDER BY t.ord)) AS titles,
+       (SELECT group_concat(value, '; ') FROM json_each(p.agencies)) AS agencies,
+       (SELECT count(*) FROM person_mentions m WHERE m.person_id = p.id) AS mentions,
+       p.article_id, a.title AS article_title, a.published_at, a.source
+FROM people p JOIN articles a ON a.id = p.article_id;
+
+CREATE VIEW v_person_titles AS
+SELECT t.title, p.name, p.rank, p.id AS person_id, p.article_id, a.title AS article_title, a.published_at
+FROM person_titles t JOIN people p ON p.id = t.person_id JOIN articles a ON a.id = p.article_id;
+
+CREATE VIEW v_programmes AS
+SELECT d.id AS document_id, d.type, d.number, d.issuer, d.date,
+       (SELECT group_concat(name, '; ') FROM (SELECT name FROM agencies g WHERE g.article_id = d.article_id ORDER BY g.ord)) AS parties,
+       d.article_id, a.title AS article_title, a.published_at, a.source
+FROM documents d JOIN articles a ON a.id = d.article_id
+WHERE d.type IN ${PROGRAMME_TYPES};
+
+CREATE VIEW v_agency_mentions AS
+SELECT g.id AS agency_id, g.name, m.text, m.start_offset, m.end_offset,
+       g.article_id, a.title AS article_title, a.published_at, a.source
+FROM agency_mentions m JOIN agencies g ON g.id = m.agency_id JOIN articles a ON a.id = g.article_id;
+
+CREATE VIEW v_mentions AS
+SELECT 'person' AS family, p.article_id, p.id AS entity_id, p.name AS label, m.text, m.start_offset, m.end_offset
+FROM person_mentions m JOIN people p ON p.id = m.person_id
+UNION ALL
+SELECT 'agency', g.article_id, g.id, g.name, m.text, m.start_offset, m.end_offset
+FROM agency_mentions m JOIN agencies g ON g.id = m.agency_id
+UNION ALL
+SELECT 'document', d.article_id, d.id, d.type || ' ' || d.number, m.text, m.start_offset, m.end_offset
+FROM document_mentions m JOIN documents d ON d.id = m.document_id
+UNION ALL
+SELECT 'date', article_id, id, value, text, start_offset, end_offset FROM dates
+UNION ALL
+SELECT 'count', article_id, id, CAST(value AS TEXT) || ' ' || unit, text, start_offset, end_offset FROM counts;
+`;
+
+/** Migration i takes a database from user_version i to i + 1. */
+export const MIGRATIONS: readonly string[] = [V1];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
