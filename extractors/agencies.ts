@@ -25,9 +25,14 @@ import { titleLexicon } from './lexicon/titles.js';
 import { displayForm, matchKey } from './text.js';
 import { buildTrie, inlineGap, matchAt, tokenize, type PhraseMatch, type Token } from './tokens.js';
 
+/** `UBND`, `TƯ`: two or more letters, all capitals. */
+const isAllCaps = (text: string): boolean => text.length >= 2 && text === text.toUpperCase() && /\p{Lu}/u.test(text);
+
 /** A head with the casing its lexicon entry prescribes for each of its words. */
 interface CasedHead extends AgencyHead {
   readonly caps: readonly boolean[];
+  /** Words written all in capitals (`TƯ`, `UBND`): the text must be too (`Tư pháp` is not `TƯ`). */
+  readonly allCaps: readonly boolean[];
 }
 /**
  * One trie entry per spelling key; `Hội Cựu chiến binh` and `Hội cựu chiến binh` share a key
@@ -36,7 +41,10 @@ interface CasedHead extends AgencyHead {
 const headTrie = buildTrie<CasedHead[]>(
   [...groupBy(agencyHeads, ([phrase]) => matchKey(phrase)).values()].map((variants) => {
     const cased = variants
-      .map(([phrase, head]) => ({ ...head, caps: tokenize(phrase).map((t) => t.upper) }))
+      .map(([phrase, head]) => {
+        const words = tokenize(phrase);
+        return { ...head, caps: words.map((t) => t.upper), allCaps: words.map((t) => isAllCaps(t.text)) };
+      })
       .sort((a, b) => b.caps.filter(Boolean).length - a.caps.filter(Boolean).length);
     return [variants[0]?.[0] ?? '', cased] as const;
   }),
@@ -163,9 +171,22 @@ function headAt(tokens: readonly Token[], i: number, allowLower: boolean): Phras
   const first = tokens[i];
   if (!m || !first) return null;
   // `Ban tuyên giáo các huyện` is not `Ban Tuyên giáo`: a capital the lexicon has must be there.
-  const value = m.value.find((v) => v.caps.every((cap, k) => k === 0 || !cap || tokens[i + k]?.upper));
+  const value = m.value.find(
+    (v) =>
+      v.caps.every((cap, k) => k === 0 || !cap || tokens[i + k]?.upper) &&
+      v.allCaps.every((caps, k) => !caps || isAllCaps(tokens[i + k]?.text ?? '')),
+  );
   if (!value || (!first.upper && !allowLower && !value.committee)) return null;
   return { value, from: m.from, to: m.to };
+}
+
+/**
+ * The police of a place, read at `i` (`Công an tỉnh Thanh Hóa`, `Công an TP Hồ Chí Minh`), or
+ * null: `Công an Trung ương` names no unit of its own.
+ */
+function localPolice(tokens: readonly Token[], i: number): AgencySpan | null {
+  const span = scanAgency(tokens, i);
+  return span && span.to > span.headTo && !headAt(tokens, span.headTo, true)?.value.committee ? span : null;
 }
 
 /** Read the agency whose head starts at token `i` (after an optional central prefix), or null. */
@@ -178,7 +199,10 @@ export function scanAgency(tokens: readonly Token[], i: number, opts: ScanOption
     if (after && !after.value.committee && !after.value.ignore && inlineGap(tokens[central.to])) k = central.to;
   }
   const head = headAt(tokens, k, opts.allowLowerHead === true);
-  if (!head || head.value.attachOnly || !tokens[k]?.upper && !opts.allowLowerHead) return null;
+  if (!head || head.value.attachOnly || (!tokens[k]?.upper && !opts.allowLowerHead)) return null;
+  // `Bộ trưởng`, `Cục trưởng`, `Đội trưởng`: a title, not the agency it starts like.
+  const title = matchAt(titleTrie, tokens, k);
+  if (title && title.to > head.to) return null;
   if (pluralKeys.has(tokens[head.to]?.key ?? '') && inlineGap(tokens[head.to])) return null;
 
   const numbered = head.value.numbered === true;
@@ -205,10 +229,12 @@ export function scanAgency(tokens: readonly Token[], i: number, opts: ScanOption
         continue;
       }
       // `Đài TT-TH`, `Sở GD – ĐT`: a dash between abbreviations.
-      if ((t.text === '-' || t.text === '–') && isAbbreviation(tokens[j - 1]) && isAbbreviation(tokens[j + 1])) {
+      const dashed = t.text === '-' || t.text === '–';
+      if (dashed && isAbbreviation(tokens[j - 1]) && isAbbreviation(tokens[j + 1])) {
         j += 2;
         continue;
       }
+
       break;
     }
     if (t.kind === 'number') {
@@ -230,7 +256,7 @@ export function scanAgency(tokens: readonly Token[], i: number, opts: ScanOption
         (current.hosted === true && t.key === matchKey('Công'));
       if (!attach) break;
       if (!t.upper && !isNameWord(tokens, next.to)) return null; // `Ban Tuyên giáo huyện ủy, …`: generic
-      if (current.hosted === true && t.key === matchKey('Công') && j !== head.to) host = scanAgency(tokens, j);
+      if (current.hosted === true && t.key === matchKey('Công')) host = localPolice(tokens, j);
       j = next.to;
       named = true;
       if (!next.value.force) current = next.value;

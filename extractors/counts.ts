@@ -10,8 +10,8 @@ import type { ExtractContext } from './types.js';
 import { extractDates } from './dates.js';
 import { looksLikePhoneNumber, parseDigitNumber, parseSpelledNumber, scaleOf } from './numbers.js';
 import { approximateCues, leadingDigitWords, roundQuantityLead, roundQuantityWords } from './lexicon/numberWords.js';
-import { capitalisedUnitHeads, countedCompounds, listableNouns, nounsAfterSpelledFive } from './lexicon/countUnits.js';
-import { identifierHeadExceptions, identifierHeads, notCountedNouns, unitStopWords } from './lexicon/countStopWords.js';
+import { capitalisedUnitHeads, countedCompounds, listableNouns, nounsAfterSpelledFive, unitCompounds } from './lexicon/countUnits.js';
+import { identifierHeadExceptions, identifierHeads, notCountedNouns, timeUnits, unitStopWords } from './lexicon/countStopWords.js';
 import { dayParts } from './lexicon/timeWords.js';
 
 /**
@@ -21,9 +21,12 @@ import { dayParts } from './lexicon/timeWords.js';
  */
 const EMIT_PERCENTAGES = false;
 
-/** Longest counted noun phrase kept, in syllables (scoring reads only the first one). */
-const MAX_UNIT_SYLLABLES = 6;
-const MAX_LOWER_HEAD_SYLLABLES = 4;
+/**
+ * Longest counted noun phrase kept, in syllables (scoring reads only the first one): award
+ * names run long (`Huân chương Bảo vệ Tổ quốc hạng Ba`), other nouns are cut shorter.
+ */
+const MAX_UNIT_SYLLABLES = 8;
+const MAX_LOWER_HEAD_SYLLABLES = 5;
 
 interface Word {
   readonly text: string;
@@ -173,6 +176,7 @@ function listableAt(body: string, at: number): number | null {
  */
 function unitEnd(body: string, noun: Word): number {
   const capitalisedHead = isCapitalised(noun.text);
+  if (timeUnits.has(noun.lower)) return noun.end;
   let end = noun.end;
   let syllables = 1;
   while (syllables < MAX_UNIT_SYLLABLES) {
@@ -192,7 +196,15 @@ function unitEnd(body: string, noun: Word): number {
       syllables += 2;
       continue;
     }
-    if (startsWith(body, w, unitStopWords)) break;
+    const w2 = wordAfter(body, w.end);
+    if (w2 !== null && unitCompounds.has(`${w.lower} ${w2.lower}`)) {
+      if (syllables + 2 > MAX_UNIT_SYLLABLES) break;
+      end = w2.end;
+      syllables += 2;
+      continue;
+    }
+    // Inside a capitalised unit (`Huân chương Bảo vệ Tổ quốc hạng Nhì`) capitalised words are the name.
+    if (!(capitalisedHead && isCapitalised(w.text)) && startsWith(body, w, unitStopWords)) break;
     if (!capitalisedHead && (isCapitalised(w.text) || syllables >= MAX_LOWER_HEAD_SYLLABLES)) break;
     end = w.end;
     syllables += 1;
@@ -268,9 +280,12 @@ export function extractCounts(ctx: ExtractContext): CountMention[] {
   const candidates = [...digitCandidates(body), ...spelledCandidates(body)].sort((a, b) => a.start - b.start || b.end - a.end);
   const counts: CountMention[] = [];
   let lastEnd = 0;
+  let d = 0; // date spans are in text order and disjoint: one moving pointer
   for (const c of candidates) {
     if (c.start < lastEnd) continue;
-    if (dateSpans.some(([s, e]) => c.start < e && c.end > s)) continue;
+    while (d < dateSpans.length && (dateSpans[d]?.[1] ?? 0) <= c.start) d += 1;
+    const date = dateSpans[d];
+    if (date !== undefined && date[0] < c.end) continue;
     if (isIdentifier(body, c.start)) continue;
     const noun = countedNoun(body, c);
     if (noun === null) continue;

@@ -246,14 +246,19 @@ function collectYearList(body: string, from: number, out: Point[]): void {
   }
 }
 
-/** Keep the longest of overlapping candidates, then restore text order. */
+/**
+ * Of overlapping candidates keep the longest (`ngày 8 tháng 6 năm 2012` over `tháng 6 năm
+ * 2012`). One sweep in text order: linear after the sort.
+ */
 function resolveOverlaps(points: Point[]): Point[] {
   const kept: Point[] = [];
-  const byLength = [...points].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  for (const p of byLength) {
-    if (kept.every((k) => p.end <= k.start || p.start >= k.end)) kept.push(p);
+  const byStart = [...points].sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const p of byStart) {
+    const last = kept[kept.length - 1];
+    if (last === undefined || p.start >= last.end) kept.push(p);
+    else if (p.end - p.start > last.end - last.start) kept[kept.length - 1] = p;
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept;
 }
 
 function comparable(p: Point): number {
@@ -263,18 +268,19 @@ function comparable(p: Point): number {
 /** `tháng 9.2022 - 6.2023`: add the bare second month after a month with a year. */
 function addBareRangeEnds(body: string, points: Point[]): Point[] {
   const extra: Point[] = [];
-  for (const p of points) {
-    if (p.granularity !== 'month' || !p.yearWritten) continue;
+  points.forEach((p, i) => {
+    if (p.granularity !== 'month' || !p.yearWritten) return;
     BARE_MONTH_AFTER.lastIndex = p.end;
     const m = BARE_MONTH_AFTER.exec(body);
-    if (m === null) continue;
+    if (m === null) return;
     const month = Number(m[1]);
     const year = Number(m[2]);
-    if (month < 1 || month > 12 || !validYear(year)) continue;
+    if (month < 1 || month > 12 || !validYear(year)) return;
     const start = p.end + m[0].search(/\d|tháng/iu);
-    if (points.some((q) => q.start < BARE_MONTH_AFTER.lastIndex && q.end > start)) continue;
+    const next = points[i + 1];
+    if (next !== undefined && next.start < BARE_MONTH_AFTER.lastIndex) return;
     extra.push(point(start, BARE_MONTH_AFTER.lastIndex, 'month', { month, year, yearWritten: true }));
-  }
+  });
   return extra.length === 0 ? points : [...points, ...extra].sort((a, b) => a.start - b.start);
 }
 

@@ -186,8 +186,11 @@ function isSymbolChunk(chunk: string): boolean {
 }
 
 function scanNumber(body: string, i: number): ScannedNumber | null {
-  const digits = readSticky(LEADING_DIGITS, body, i);
-  if (digits === null) return null;
+  const digitRun = readSticky(LEADING_DIGITS, body, i);
+  if (digitRun === null) return null;
+  // One lower-case letter may end the number (`Chương trình 30a`, `30a/2008/NQ-CP`).
+  const suffix = /^[a-z]$/u.test(body[i + digitRun.length] ?? '') && !LETTER.test(body[i + digitRun.length + 1] ?? '');
+  const digits = suffix ? body.slice(i, i + digitRun.length + 1) : digitRun;
   const chunks = [digits];
   const seps: string[] = [];
   let pos = i + digits.length;
@@ -226,9 +229,9 @@ function scanNumber(body: string, i: number): ScannedNumber | null {
 
 const isYear = (s: string): boolean => /^\d{4}$/u.test(s) && Number(s) >= 1900 && Number(s) <= 2100;
 
-/** The type code of a symbol: its first chunk with a letter. */
+/** The type code of a symbol: its first chunk with a letter after the number itself. */
 function codeChunk(n: ScannedNumber): string | null {
-  return n.chunks.find(hasLetter) ?? null;
+  return n.chunks.slice(1).find(hasLetter) ?? null;
 }
 
 /**
@@ -543,7 +546,7 @@ function readCodeOnlyReferences(body: string, taken: readonly Span[]): Hit[] {
     if (n === null) continue;
     NUMBER_START.lastIndex = Math.max(n.end, start + 1);
     // A symbol proper: a type code and an issuer code around a `/` (`09-CT/TW`, `77/2010/NĐ-CP`).
-    const letterChunks = n.chunks.filter(hasLetter);
+    const letterChunks = n.chunks.slice(1).filter(hasLetter);
     const code = letterChunks[0];
     if (code === undefined || letterChunks.length < 2 || !n.seps.includes('/')) continue;
     const type = typeOfCode(code);

@@ -12,7 +12,14 @@ import { agencyKey, scanAgency, startsRankOrTitle, type AgencySpan } from './age
 import { localityWords } from './lexicon/localities.js';
 import { rankSpellings } from './lexicon/ranks.js';
 import { surnames } from './lexicon/surnames.js';
-import { committeePrefixes, formerMarkers, partyCommittees, titleLexicon, type TitleKind } from './lexicon/titles.js';
+import {
+  appointmentVerbs,
+  committeePrefixes,
+  formerMarkers,
+  partyCommittees,
+  titleLexicon,
+  type TitleKind,
+} from './lexicon/titles.js';
 import { collapseSpaces, displayForm, matchKey, seedToneStyle } from './text.js';
 import { buildTrie, inlineGap, matchAt, type Token } from './tokens.js';
 
@@ -21,6 +28,7 @@ const titleTrie = buildTrie<TitleKind>(titleLexicon);
 const committeeTrie = buildTrie(partyCommittees.map((w) => [w, true] as const));
 const committeePrefixTrie = buildTrie(committeePrefixes.map((w) => [w, true] as const));
 const localityTrie = buildTrie(localityWords.map((w) => [w, true] as const));
+const appointmentTrie = buildTrie(appointmentVerbs.map((w) => [w, true] as const));
 const cueTrie = buildTrie(['đồng chí', 'đ/c', 'Đ/c', 'ông', 'bà'].map((w) => [w, true] as const));
 const formerKeys = new Set(formerMarkers.map(matchKey));
 const surnameKeys = new Set(surnames.map(matchKey));
@@ -128,6 +136,9 @@ function readTitlesAfter(tokens: readonly Token[], j: number, body: string): { t
     const sep = tokens[s];
     if (sep && SEPARATORS.has(sep.text) && inlineGap(sep)) s++;
     if (!inlineGap(tokens[s])) break;
+    // `… được bầu làm Chủ tịch Hội …`: an appointment verb joins the person to the title after it.
+    const verb = s === k ? matchAt(appointmentTrie, tokens, s) : null;
+    if (verb) s = verb.to;
     const hit = readTitle(tokens, s, body);
     if (hit) {
       titles.push(hit);

@@ -28,6 +28,23 @@ export interface Token {
 const TOKEN =
   /\p{Lu}\.\p{Lu}(?![\p{L}\p{M}])|\p{Lu}[\p{Lu}\p{M}]*(?![\p{Ll}])|\p{Lu}?[\p{Ll}\p{M}]+|\p{L}[\p{L}\p{M}]*|\d+(?:[.,]\d+)*|[^\s\p{L}\p{M}\d]/gu;
 
+/**
+ * matchKey per word, memoised: an article repeats a small vocabulary, and the key (NFD,
+ * tone reordering, NFC) is the costliest part of tokenising. Bounded so a hostile input of
+ * endless distinct words cannot grow it without limit.
+ */
+const keyCache = new Map<string, string>();
+const KEY_CACHE_MAX = 50_000;
+function wordKey(word: string): string {
+  let key = keyCache.get(word);
+  if (key === undefined) {
+    if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
+    key = matchKey(word);
+    keyCache.set(word, key);
+  }
+  return key;
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let last = 0;
@@ -41,7 +58,7 @@ export function tokenize(text: string): Token[] {
       start,
       end: start + t.length,
       kind,
-      key: kind === 'word' ? matchKey(t) : t,
+      key: kind === 'word' ? wordKey(t) : t,
       upper: kind === 'word' && /^\p{Lu}/u.test(t),
       gap: text.slice(last, start),
     });

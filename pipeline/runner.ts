@@ -161,13 +161,14 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   try {
     for await (const entry of walkInputs(opts.paths, opts.stdin)) {
       if (stopping()) break;
-      counters.files++;
       if (entry.error) {
+        counters.files++;
         land(entry.error);
         continue;
       }
       await readQ.onSizeLessThan(readConcurrency);
       if (stopping()) break;
+      counters.files++;
       readQ.add(() => readOne(entry.path)).catch((err: unknown) => {
         fatal ??= err;
       });

@@ -93,6 +93,12 @@ describe('extractDocuments: State numbering', () => {
     expect(mentionTexts(body)).toEqual([['Luật số 24/2018/QH14']]);
   });
 
+  it('keeps a one-letter suffix of the number', () => {
+    expect(pairs('Triển khai Chương trình 30a ở các huyện nghèo.')).toEqual([['Chương trình', '30a']]);
+    expect(pairs('Theo Nghị quyết 30a/2008/NQ-CP của Chính phủ.')).toEqual([['Nghị quyết', '30a/2008/NQ-CP']]);
+    expect(pairs('Hỗ trợ theo 30a/2008/NQ-CP.')).toEqual([['Nghị quyết', '30a/2008/NQ-CP']]);
+  });
+
   it('accepts a State number cited with its year only', () => {
     expect(pairs('Áp dụng Nghị định 15/2020 về xử phạt.')).toEqual([['Nghị định', '15/2020']]);
   });

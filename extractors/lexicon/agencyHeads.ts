@@ -34,7 +34,10 @@ export interface AgencyHead {
 
 const heads: ReadonlyArray<readonly [string, AgencyHead]> = [
   // State
-  ['Bộ', {}], ['Tổng cục', {}], ['Cục', {}], ['Vụ', {}], ['Sở', {}], ['Phòng', {}], ['Văn phòng', { hosted: true }],
+  ['Bộ', {}], ['Tổng cục', {}],
+  // Names with a dash, which otherwise ends a name.
+  ['Bộ Lao động - Thương binh và Xã hội', { standalone: true }],
+  ['Sở Lao động - Thương binh và Xã hội', { standalone: true }], ['Cục', {}], ['Vụ', {}], ['Sở', {}], ['Phòng', {}], ['Văn phòng', { hosted: true }],
   ['Chính phủ', { standalone: true, committee: true }], ['Quốc hội', { standalone: true, committee: true }],
   ['Ủy ban', {}], ['Ủy ban nhân dân', { standalone: true, committee: true }], ['UBND', { standalone: true, committee: true }],
   ['Hội đồng nhân dân', { standalone: true }], ['HĐND', { standalone: true }], ['Hội đồng', {}],
@@ -46,7 +49,7 @@ const heads: ReadonlyArray<readonly [string, AgencyHead]> = [
   // Police and army
   ['Công an', {}], ['Công an nhân dân', { force: true }], ['CAND', { force: true }],
   ['Bộ Tư lệnh', {}], ['Bộ Chỉ huy', {}], ['Bộ Chỉ huy Quân sự', {}], ['Bộ đội Biên phòng', {}],
-  ['Bộ Chỉ huy Bộ đội Biên phòng', {}], ['Quân khu', {}], ['Cảnh sát', {}], ['Đội', {}], ['Trại giam', {}],
+  ['Bộ Chỉ huy Bộ đội Biên phòng', {}], ['Quân khu', {}], ['Đội', {}], ['Trại giam', {}],
   ['Ban Giám đốc', { of: true }], ['Đồn Biên phòng', {}],
   // Police units by their press abbreviations: of a province, city, district, ward.
   ['CAT', {}], ['CATP', {}], ['CAH', {}], ['CAQ', {}], ['CAX', {}], ['CAP', {}],

@@ -36,6 +36,9 @@ export const identifierHeads: ReadonlySet<string> = new Set([
   'tháng', 'tuần', 'quý', 'giờ', 'lúc', 'vào lúc',
 ]);
 
+/** Time units: the counted noun is the unit alone (`5 năm thực hiện` counts `năm`). */
+export const timeUnits: ReadonlySet<string> = new Set(['năm', 'tháng', 'tuần', 'ngày', 'giờ', 'phút', 'giây', 'quý']);
+
 /** Phrases ending in an identifier head that still introduce a count: `tổng số 100 cán bộ`. */
 export const identifierHeadExceptions: ReadonlySet<string> = new Set([
   'tổng số', 'trong số', 'với số', 'trên tổng số',
@@ -49,5 +52,10 @@ export const unitStopWords: ReadonlySet<string> = new Set([
   ...notCountedNouns,
   'tiêu biểu', 'xuất sắc', 'nhận', 'dự', 'tặng', 'đạt', 'hoạt động', 'làm', 'tiếp tục',
   'trị giá', 'mỗi', 'ngày', 'nay', 'ấy', 'kia', 'gần', 'truy', 'kết', 'phục vụ', 'đi',
-  'ký', 'tiến', 'bảo', 'đầu', 'cuối', 'liên tiếp', 'liên tục', 'năm',
+  'ký', 'tiến', 'bảo', 'đầu', 'cuối', 'liên tiếp', 'liên tục', 'năm', 'luôn', 'thường',
+  'thường xuyên', 'quan tâm', 'phối hợp', 'chủ động', 'cùng', 'tích cực', 'đồng thời',
+  'hỗ trợ', 'ký kết', 'trao', 'đề nghị', 'khẳng định', 'thống nhất', 'đẩy mạnh',
+  'tăng cường', 'xây dựng', 'bảo đảm', 'đảm bảo', 'góp phần', 'nâng cao', 'trực tiếp',
+  'chính thức', 'liên quan', 'hiện', 'vẫn', 'cần', 'phải', 'nhằm', 'bao gồm',
+  'nguyên', 'chống', 'trong đó',
 ]);

@@ -36,7 +36,8 @@ export const listableNouns: ReadonlySet<string> = new Set([
   'bài', 'ảnh', 'tin', 'video', 'clip', 'cá nhân', 'tập thể', 'phần việc', 'xã', 'phường',
   'thị trấn', 'thôn', 'bản', 'tổ', 'ấp', 'khu', 'phố', 'hộ', 'gia đình', 'đơn vị',
   'cơ quan', 'doanh nghiệp', 'trường học', 'súng', 'vũ khí', 'đồn', 'chiến sĩ', 'cán bộ',
-  'đảng viên', 'hội viên', 'đoàn viên', 'học sinh', 'sinh viên', 'người dân',
+  'đảng viên', 'hội viên', 'đoàn viên', 'học sinh', 'sinh viên', 'người dân', 'thành phố',
+  'thị xã', 'quận', 'huyện', 'tỉnh',
 ]);
 
 /**
@@ -47,3 +48,6 @@ export const countedCompounds: ReadonlySet<string> = new Set([
   'bằng khen', 'giấy khen', 'cờ thi đua', 'huy chương', 'huân chương', 'kỷ niệm chương',
   'giấy chứng nhận',
 ]);
+
+/** Two-syllable words kept whole inside a counted noun phrase (`28 phòng trực thuộc`). */
+export const unitCompounds: ReadonlySet<string> = new Set(['trực thuộc', 'thanh niên', 'hình sự', 'tự chế', 'có uy tín']);

@@ -68,7 +68,7 @@ export const documentQualifiers: readonly string[] = [
 ];
 
 /**
- * Syllables that, written right before `luật`/`kết luận`-like words, make them part of
+ * Syllables that, written right before a type word, make it part of
  * another word (`pháp luật`, `kỷ luật`, `quy luật`): not a type word there.
  */
 export const notBeforeTypeWord: Readonly<Record<string, readonly string[]>> = {

@@ -57,3 +57,10 @@ export const committeePrefixes: readonly string[] = ['Ban Thường vụ', 'BTV'
 
 /** Words that mark a former holder; dropped from the title (SPEC §7a). */
 export const formerMarkers: readonly string[] = ['Nguyên', 'nguyên', 'Cựu'];
+
+/** Verbs of appointment that join a person to a title further on (`… được bầu làm Chủ tịch Hội`). */
+export const appointmentVerbs: readonly string[] = [
+  'được bầu làm', 'được bầu giữ chức', 'được bầu giữ chức vụ', 'được bổ nhiệm làm', 'được bổ nhiệm giữ chức',
+  'được bổ nhiệm giữ chức vụ', 'được điều động giữ chức', 'được giao giữ chức', 'giữ chức', 'giữ chức vụ',
+  'được tín nhiệm bầu làm', 'được tín nhiệm bầu giữ chức', 'tái đắc cử', 'đắc cử',
+];

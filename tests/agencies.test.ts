@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { extractEntities } from '../extractors/index.js';
+
+const agencies = (body: string) => extractEntities({ body, publicationYear: null, authors: [] }).agencies;
+const names = (body: string) => agencies(body).map((a) => a.name);
+
+describe('agencies (SPEC §3)', () => {
+  it('reads heads with their names, committees and localities, with exact mentions', () => {
+    const body = 'Ban Tuyên giáo Tỉnh ủy và Công an tỉnh Sóc Trăng ký kết quy chế phối hợp.';
+    expect(agencies(body)).toEqual([
+      { name: 'Ban Tuyên giáo Tỉnh ủy', aliases: [], mentions: [[0, 22]] },
+      { name: 'Công an tỉnh Sóc Trăng', aliases: [], mentions: [[26, 48]] },
+    ]);
+  });
+
+  it('understands abbreviations and merges one agency written two ways', () => {
+    const body = 'Đại diện Ban Dân vận TƯ phát biểu. Ban Dân vận Trung ương đề nghị tiếp tục phối hợp.';
+    const out = agencies(body);
+    expect(out).toHaveLength(1);
+    expect(out[0]?.name).toBe('Ban Dân vận Trung ương');
+    expect(out[0]?.mentions).toEqual([[9, 23], [35, 57]]);
+  });
+
+  it('keeps the central level of a mass organisation and numbered steering boards', () => {
+    expect(names('Đại diện TƯ Hội Cựu chiến binh Việt Nam; Ban Chỉ đạo 138 tỉnh; Ban chỉ đạo 35 Bộ Quốc phòng.')).toEqual([
+      'TƯ Hội Cựu chiến binh Việt Nam',
+      'Ban Chỉ đạo 138 tỉnh',
+      'Ban chỉ đạo 35',
+      'Bộ Quốc phòng',
+    ]);
+  });
+
+  it('stops before verbs, places and person names', () => {
+    expect(names('Công an Lào Cai tập trung lực lượng. Chủ tịch Hội Nông dân Việt Nam Lê Văn Tâm cho biết.')).toEqual([
+      'Công an Lào Cai',
+      'Hội Nông dân Việt Nam',
+    ]);
+  });
+
+  it('reads `và` inside a name and a defined abbreviation as an alias', () => {
+    const body = 'Sở Giáo dục và Đào tạo (GD-ĐT) chủ trì. Sở GD-ĐT sẽ báo cáo.';
+    const out = agencies(body);
+    expect(out[0]?.name).toBe('Sở Giáo dục và Đào tạo');
+    expect(out[0]?.aliases).toEqual(['GD-ĐT']);
+    expect(out[0]?.mentions.map(([s, e]) => body.slice(s, e))).toContain('GD-ĐT');
+  });
+
+  it('reports the host police of a Party committee or association as an agency too', () => {
+    expect(names('Thường vụ Đảng ủy Công an tỉnh Kiên Giang họp.')).toEqual([
+      'Đảng ủy Công an tỉnh Kiên Giang',
+      'Công an tỉnh Kiên Giang',
+    ]);
+  });
+
+  it('leaves out generic, plural and force-wide references and events', () => {
+    expect(
+      names('Công an các đơn vị, địa phương; lực lượng Công an nhân dân; Hội nghị tổng kết; Công an xã, phường; ban tuyên giáo các huyện.'),
+    ).toEqual([]);
+  });
+
+  it('does not report a bare committee named only in a membership title', () => {
+    expect(names('Thiếu tướng Hồ Văn Năm, Phó Bí thư Đảng ủy, Giám đốc Công an tỉnh dự.')).toEqual(['Công an tỉnh']);
+  });
+});

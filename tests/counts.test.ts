@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractCounts } from '../extractors/counts.js';
+
+const run = (body: string) => extractCounts({ body, publicationYear: null, authors: [] });
+/** [text, value, unit, approximate, of], after checking each offset slices its text exactly. */
+const rows = (body: string) =>
+  run(body).map((c) => {
+    expect(body.slice(c.start, c.end)).toBe(c.text);
+    return [c.text, c.value, c.unit, c.approximate, c.of];
+  });
+
+describe('extractCounts: digits', () => {
+  it('reads counts, Vietnamese separators and approximate cues', () => {
+    expect(rows('Hội nghị tổng kết 05 năm với 7 nội dung, 24 tập thể và cá nhân, trên 100.000 bản, gần 1.000 đối tượng.')).toEqual([
+      ['05 năm', 5, 'năm', false, null],
+      ['7 nội dung', 7, 'nội dung', false, null],
+      ['24 tập thể và cá nhân', 24, 'tập thể và cá nhân', false, null],
+      ['trên 100.000 bản', 100000, 'bản', true, null],
+      ['gần 1.000 đối tượng', 1000, 'đối tượng', true, null],
+    ]);
+    const first = run('Có 7 nội dung.')[0];
+    expect([first?.start, first?.end]).toEqual([3, 13]);
+  });
+  it('applies scale words and decimal commas', () => {
+    expect(rows('Cấp hơn 1 triệu thẻ, hơn 126 ngàn người tham gia, hỗ trợ 1,5 tỷ đồng.')).toEqual([
+      ['hơn 1 triệu thẻ', 1000000, 'thẻ', true, null],
+      ['hơn 126 ngàn người', 126000, 'người', true, null],
+      ['1,5 tỷ đồng', 1500000000, 'đồng', false, null],
+    ]);
+  });
+  it('reads ratios', () => {
+    expect(rows('Công an 10/10 huyện, thành phố đã ký kết.')).toEqual([['10/10 huyện, thành phố', 10, 'huyện, thành phố', false, 10]]);
+  });
+  it('keeps capitalised counted nouns and stops lower-case units at names', () => {
+    expect(rows('Trao 9 Huân chương Bảo vệ Tổ quốc hạng Ba và 14 Giấy khen; lãnh đạo 3 tỉnh Lâm Đồng.')).toEqual([
+      ['9 Huân chương Bảo vệ Tổ quốc hạng Ba', 9, 'Huân chương Bảo vệ Tổ quốc hạng Ba', false, null],
+      ['14 Giấy khen', 14, 'Giấy khen', false, null],
+      ['3 tỉnh', 3, 'tỉnh', false, null],
+    ]);
+  });
+  it('splits two counts joined by và or a comma', () => {
+    expect(rows('Tặng 191 tập thể, 108 cá nhân; 24 tập thể và 24 cá nhân.').map((r) => [r[1], r[2]])).toEqual([
+      [191, 'tập thể'], [108, 'cá nhân'], [24, 'tập thể'], [24, 'cá nhân'],
+    ]);
+  });
+});
+
+describe('extractCounts: spelled-out and round numbers', () => {
+  it('reads spelled-out numbers before a noun', () => {
+    expect(rows('Hai bên thống nhất; hai cơ quan, mười hai chiến sĩ, hai mươi lăm người và năm đơn vị.').map((r) => [r[0], r[1]])).toEqual([
+      ['Hai bên', 2], ['hai cơ quan', 2], ['mười hai chiến sĩ', 12], ['hai mươi lăm người', 25], ['năm đơn vị', 5],
+    ]);
+  });
+  it('reads hàng nghìn / hàng triệu as approximate', () => {
+    expect(rows('Đăng hàng nghìn tin, bài, ảnh; hàng triệu lượt người truy cập.')).toEqual([
+      ['hàng nghìn tin, bài, ảnh', 1000, 'tin, bài, ảnh', true, null],
+      ['hàng triệu lượt người', 1000000, 'lượt người', true, null],
+    ]);
+  });
+  it('does not count một, các, những, nhiều or the year noun', () => {
+    expect(rows('Một số đơn vị, qua một năm, các đơn vị, những cán bộ, nhiều người, trong năm tới, hàng năm.')).toEqual([]);
+  });
+});
+
+describe('extractCounts: what is not a count', () => {
+  it('skips identifiers, names, document numbers and ordinals', () => {
+    const body =
+      'Ban Chỉ đạo 94, Ban chỉ đạo 138 huyện, Quốc lộ 1A, Covid-19, Chỉ thị 05 ở các cấp, chương trình phối hợp số 38 giữa các bên, số 09/CTR-BCA, lần thứ XIX, thứ 3 tỉnh, Khóa XV, giải Nhì, hạng Ba, Hội nghị Trung ương 7 khóa XII, Khu Lưu niệm Sáu điều Bác Hồ dạy.';
+    expect(rows(body)).toEqual([]);
+  });
+  it('skips dates, times, phone numbers and percentages', () => {
+    const body = 'Ngày 8 tháng 6 năm 2012, lúc 8 giờ 30 sáng, năm 2016, gọi 0912.345.678, đạt 100% chỉ tiêu, 15,63% kế hoạch.';
+    expect(rows(body)).toEqual([]);
+  });
+  it('keeps durations before a date', () => {
+    expect(rows('Trong 6 tháng đầu năm 2016 có 3 lực lượng phối hợp.').map((r) => [r[0], r[1]])).toEqual([['6 tháng', 6], ['3 lực lượng', 3]]);
+  });
+  it('counts after tổng số / trong số', () => {
+    expect(rows('Tổng số 120 cán bộ, trong số 20 người.').map((r) => [r[1], r[2]])).toEqual([[120, 'cán bộ'], [20, 'người']]);
+  });
+});
+
+describe('extractCounts: seeds', () => {
+  const seed = (name: string) => readFileSync(new URL(`../fixtures/seeds/${name}.txt`, import.meta.url), 'utf8').normalize('NFC');
+  // The scoring key (SPEC §7): value and the unit's first syllable, lower case, without punctuation.
+  const keys = (body: string) =>
+    new Set(run(body).map((c) => `${c.value}|${(c.unit.split(' ')[0] ?? '').toLowerCase().replace(/[^\p{L}\p{M}\p{N}%]+$/u, '')}`));
+  it('finds the counts of seed 000', () => {
+    expect(keys(seed('000_2881366d79d7105f'))).toEqual(new Set(['2|cơ', '7|nội', '2|đơn', '7|kiến']));
+  });
+  it('finds the counts of seed 001', () => {
+    expect(keys(seed('001_7c90c924ddd5bf4a'))).toEqual(
+      new Set(['2|cơ', '2|ngành', '1000|tin', '100000|bản', '1000000|lượt', '10|huyện', '1000|đối', '5|năm', '24|tập']),
+    );
+  });
+  it('finds no count in seed 004 (programme and document numbers only)', () => {
+    expect(keys(seed('004_f0f840be86e5744f'))).toEqual(new Set());
+  });
+  it('stays fast on a 1 MB single line', () => {
+    const unit = 'Chiều 26/11/2018, hai cơ quan đã ký 7 nội dung với trên 100.000 bản và 10/10 huyện; năm ';
+    const body = unit.repeat(Math.ceil(1_000_000 / unit.length));
+    const t = performance.now();
+    expect(run(body).length).toBeGreaterThan(0);
+    expect(performance.now() - t).toBeLessThan(5000);
+  });
+});
