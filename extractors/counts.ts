@@ -218,6 +218,9 @@ function digitCandidates(body: string): Candidate[] {
     const raw = m[1] ?? '';
     const parsed = parseDigitNumber(raw);
     if (parsed === null || looksLikePhoneNumber(raw)) continue;
+    // Counts of a thousand or more are written with a dot (`1.246 đợt`); a bare `2024` is a
+    // year (`Tết 2024 an toàn`), whether or not a date cue came with it.
+    if (/^\d{4}$/u.test(raw) && parsed >= 1900 && parsed <= 2100) continue;
     let end = m.index + raw.length;
     PERCENT_AFTER.lastIndex = end;
     if (PERCENT_AFTER.test(body)) {

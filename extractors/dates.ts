@@ -25,10 +25,14 @@ interface Point {
   minute: number | null;
   /** Second year of a year range written as one expression (`giai đoạn 2016 - 2020`). */
   toYear: number | null;
+  /** Last day of a span of days written as one expression (`ngày 22-23/11`). */
+  toDay: number | null;
 }
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
+/** A bare `1945 - 2025` spans an anniversary at most; a wider pair of 4-digit numbers is something else. */
+const MAX_BARE_RANGE_YEARS = 100;
 
 /** Lexicon words as a regex alternation: longest first, spaces as `\s+`. */
 function alternation(words: readonly string[]): string {
@@ -61,6 +65,10 @@ const YEAR = new RegExp(
   `${NB}(?:(?:${YEAR_LEAD})\\s+)?(?:${PERIOD})\\s+(\\d{4})(?:\\s*${DASH}\\s*(\\d{4})|\\s+(?:${RANGE_WORD})\\s+(?:năm\\s+)?(\\d{4}))?(?![\\p{N}]|[/.,]\\d|\\/\\p{L}|-\\p{L})`,
   'giu',
 );
+/** `quý I/2024`, `quý 3-2023`: a quarter gives its year (SPEC §5 values have no quarters). */
+const QUARTER_YEAR = new RegExp(`${NB}quý\\s+(?:I{1,3}|IV|[1-4])\\s*[/.-]\\s*(\\d{4})(?![\\p{N}]|\\/[\\p{L}\\p{N}])`, 'giu');
+/** `ngày 22-23/11`, `từ ngày 1-10/8/2023`: a span of days in one month (a cue is required). */
+const DAY_SPAN = new RegExp(`(?<![\\p{L}\\p{N}/.,:-])(\\d{1,2})\\s*[-–]\\s*(\\d{1,2})([/.])(\\d{1,2})(?:\\3(\\d{4}))?(?![\\p{L}\\p{N}]|[/.-]\\d)`, 'gu');
 /** A bare year range `2021- 2025`. */
 const YEAR_RANGE = new RegExp(`(?<![\\p{L}\\p{N}/.,-])(\\d{4})\\s*${DASH}\\s*(\\d{4})(?![\\p{N}]|\\/|-\\p{L}|[.,]\\d)`, 'gu');
 
@@ -106,7 +114,7 @@ function pad(n: number): string {
 function point(start: number, end: number, granularity: Granularity, fields: Partial<Point>): Point {
   return {
     start, end, granularity,
-    year: null, month: null, day: null, yearWritten: false, hour: null, minute: null, toYear: null,
+    year: null, month: null, day: null, yearWritten: false, hour: null, minute: null, toYear: null, toDay: null,
     ...fields,
   };
 }
@@ -151,7 +159,7 @@ function nounFollows(body: string, at: number): boolean {
   return !notCountedNouns.has(lower) && !dayParts.includes(lower) && !['năm', 'nay', 'tới', 'này', 'vừa', 'qua', 'hàng'].includes(lower);
 }
 
-function dayPoint(body: string, coreStart: number, end: number, day: number, month: number, year: number | null, cue: Cue): Point | null {
+function dayPoint(body: string, end: number, day: number, month: number, year: number | null, cue: Cue): Point | null {
   if (!validDay(day, month, year)) return null;
   let p = point(cue.start, end, 'day', { day, month, year, yearWritten: year !== null, hour: cue.hour, minute: cue.minute });
   if (cue.hour === null && year !== null) {
@@ -161,14 +169,13 @@ function dayPoint(body: string, coreStart: number, end: number, day: number, mon
       p = { ...p, end: TIME_AFTER.lastIndex, hour: Number(t[1]), minute: Number(t[2]) };
     }
   }
-  void coreStart;
   return p;
 }
 
 function collectDays(body: string, out: Point[]): void {
   for (const m of body.matchAll(DMY)) {
     const [, d, , mo, y] = m;
-    const p = dayPoint(body, m.index, m.index + m[0].length, Number(d), Number(mo), Number(y), cueBefore(body, m.index));
+    const p = dayPoint(body, m.index + m[0].length, Number(d), Number(mo), Number(y), cueBefore(body, m.index));
     if (p !== null && validYear(Number(y))) out.push(p);
   }
   for (const m of body.matchAll(TEXTUAL)) {
@@ -177,7 +184,7 @@ function collectDays(body: string, out: Point[]): void {
     // `6 tháng 3` with neither `ngày` nor a year is not safely a date.
     if (y === undefined && !cue.strong) continue;
     if (y !== undefined && !validYear(Number(y))) continue;
-    const p = dayPoint(body, m.index, m.index + m[0].length, Number(d), Number(mo), y === undefined ? null : Number(y), cue);
+    const p = dayPoint(body, m.index + m[0].length, Number(d), Number(mo), y === undefined ? null : Number(y), cue);
     if (p !== null) out.push(p);
   }
   for (const m of body.matchAll(DM)) {
@@ -192,8 +199,22 @@ function collectDays(body: string, out: Point[]): void {
       if (sep !== '/' && !parenthesised) continue;
       if (!weak || nounFollows(body, end)) continue;
     }
-    const p = dayPoint(body, m.index, end, Number(d), Number(mo), null, cue);
+    const p = dayPoint(body, end, Number(d), Number(mo), null, cue);
     if (p !== null) out.push(p);
+  }
+}
+
+function collectDaySpans(body: string, out: Point[]): void {
+  for (const m of body.matchAll(DAY_SPAN)) {
+    const [, d1, d2, , mo, y] = m;
+    const cue = cueBefore(body, m.index);
+    if (!cue.strong) continue;
+    const year = y === undefined ? null : Number(y);
+    const from = Number(d1);
+    const to = Number(d2);
+    const month = Number(mo);
+    if (from >= to || !validDay(to, month, year) || (year !== null && !validYear(year))) continue;
+    out.push(point(cue.start, m.index + m[0].length, 'day', { day: from, toDay: to, month, year, yearWritten: year !== null }));
   }
 }
 
@@ -223,10 +244,14 @@ function collectYears(body: string, out: Point[]): void {
     out.push(point(m.index, end, 'year', { year: y1, yearWritten: true, toYear: y2 }));
     if (y2 === null) collectYearList(body, end, out);
   }
+  for (const m of body.matchAll(QUARTER_YEAR)) {
+    const y = Number(m[1]);
+    if (validYear(y)) out.push(point(m.index, m.index + m[0].length, 'year', { year: y, yearWritten: true }));
+  }
   for (const m of body.matchAll(YEAR_RANGE)) {
     const y1 = Number(m[1]);
     const y2 = Number(m[2]);
-    if (!validYear(y1) || !validYear(y2) || y2 <= y1 || y2 - y1 > 50) continue;
+    if (!validYear(y1) || !validYear(y2) || y2 <= y1 || y2 - y1 > MAX_BARE_RANGE_YEARS) continue;
     out.push(point(m.index, m.index + m[0].length, 'year', { year: y1, yearWritten: true, toYear: y2 }));
   }
 }
@@ -290,6 +315,7 @@ function pointValue(p: Point, publicationYear: number | null): string {
   if (p.granularity === 'year') return p.toYear === null ? y : `${y}/${p.toYear}`;
   if (p.granularity === 'month') return `${y}-${pad(p.month ?? 1)}`;
   const date = `${y}-${pad(p.month ?? 1)}-${pad(p.day ?? 1)}`;
+  if (p.toDay !== null) return `${date}/${y}-${pad(p.month ?? 1)}-${pad(p.toDay)}`;
   return p.hour === null ? date : `${date}T${pad(p.hour)}:${pad(p.minute ?? 0)}`;
 }
 
@@ -302,6 +328,7 @@ export function extractDates(ctx: ExtractContext): DateMention[] {
   const { body, publicationYear } = ctx;
   const candidates: Point[] = [];
   collectDays(body, candidates);
+  collectDaySpans(body, candidates);
   collectMonths(body, candidates);
   collectYears(body, candidates);
   const points = addBareRangeEnds(body, resolveOverlaps(candidates));
@@ -312,6 +339,7 @@ export function extractDates(ctx: ExtractContext): DateMention[] {
     const q = points[i + 1];
     if (
       q !== undefined && q.granularity === p.granularity && p.toYear === null && q.toYear === null &&
+      p.toDay === null && q.toDay === null &&
       RANGE_BETWEEN.test(body.slice(p.end, q.start))
     ) {
       const from = !p.yearWritten && q.yearWritten ? { ...p, year: q.year } : p;

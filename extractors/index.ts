@@ -3,8 +3,9 @@
  * then the cross-family refiners. Pure: body in, records out.
  */
 import type { Extraction } from '../schemas/article.js';
-import type { DateMention, DocumentRef } from '../schemas/article.js';
+import type { DateMention } from '../schemas/article.js';
 import { agencyKey, collectAgencies, nestedHosts, scanAgencies, type AgencySpan } from './agencies.js';
+import { extractCounts } from './counts.js';
 import { extractDates } from './dates.js';
 import { extractDocuments } from './documents.js';
 import type { Token } from './tokens.js';
@@ -21,21 +22,22 @@ export function extractEntities(ctx: ExtractContext): Extraction {
   const people = extractPeople(ctx.body, tokens, scanned, ctx.authors);
   const merged = mergeSpans(scanned, people.agencySpans);
   const agencySpans = [...dropMembershipOnly(tokens, merged, people.membershipSpans), ...nestedHosts(merged)];
+  const agencies = collectAgencies(ctx.body, tokens, agencySpans);
   const documents = extractDocuments(ctx);
+  const owned = documents.flatMap((d) => d.mentions);
+  const dates = outside(extractDates(ctx), owned);
+  // A number inside a document number, a date or an agency's name (`Ban Chỉ đạo 138`) is not a count.
+  const notCounts = [...owned, ...dates.map((d): Range => [d.start, d.end]), ...agencies.flatMap((a) => a.mentions)];
   return {
     people: people.people,
-    agencies: collectAgencies(ctx.body, tokens, agencySpans),
+    agencies,
     documents,
-    dates: outside(extractDates(ctx), documentSpans(documents)),
-    counts: [],
+    dates,
+    counts: outside(extractCounts(ctx), notCounts),
   };
 }
 
 type Range = readonly [number, number];
-
-function documentSpans(documents: readonly DocumentRef[]): Range[] {
-  return documents.flatMap((d) => d.mentions);
-}
 
 /** Drop mentions that overlap a span another family owns (a year inside `12/2020/NĐ-CP`). */
 function outside<T extends Pick<DateMention, 'start' | 'end'>>(items: readonly T[], owned: readonly Range[]): T[] {

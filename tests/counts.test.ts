@@ -73,6 +73,9 @@ describe('extractCounts: what is not a count', () => {
     const body = 'Ngày 8 tháng 6 năm 2012, lúc 8 giờ 30 sáng, năm 2016, gọi 0912.345.678, đạt 100% chỉ tiêu, 15,63% kế hoạch.';
     expect(rows(body)).toEqual([]);
   });
+  it('leaves bare years to dates even without a cue', () => {
+    expect(rows('Đón Tết 2024 an toàn, có 2.024 hộ dân tham gia.').map((r) => [r[1], r[2]])).toEqual([[2024, 'hộ dân']]);
+  });
   it('keeps durations before a date', () => {
     expect(rows('Trong 6 tháng đầu năm 2016 có 3 lực lượng phối hợp.').map((r) => [r[0], r[1]])).toEqual([['6 tháng', 6], ['3 lực lượng', 3]]);
   });

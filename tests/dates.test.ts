@@ -84,6 +84,14 @@ describe('extractDates: months, years and ranges', () => {
       ['ngày 1/1 đến ngày 31/3/2024', '2024-01-01/2024-03-31'],
     ]);
     expect(pairs('Thi đua giai đoạn tháng 9.2022 - 6.2023 cho 3 cụm.')).toEqual([['tháng 9.2022 - 6.2023', '2022-09/2023-06']]);
+    expect(pairs('Kỷ niệm 80 năm (1945 - 2025) ngày truyền thống.')).toEqual([['1945 - 2025', '1945/2025']]);
+  });
+  it('reads spans of days and quarters (a quarter gives its year)', () => {
+    expect(pairs('Từ ngày 1-10/8/2023, đoàn kiểm tra làm việc; ngày 22-23/11 tổng kết.')).toEqual([
+      ['ngày 1-10/8/2023', '2023-08-01/2023-08-10'],
+      ['ngày 22-23/11', 'XXXX-11-22/XXXX-11-23'],
+    ]);
+    expect(pairs('Trong quý I/2024 và quý 3-2023, tình hình ổn định.')).toEqual([['quý I/2024', '2024'], ['quý 3-2023', '2023']]);
   });
 });
 

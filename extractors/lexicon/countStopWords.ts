@@ -15,7 +15,8 @@ export const notCountedNouns: ReadonlySet<string> = new Set([
   'vì', 'bởi', 'sau', 'trước', 'giữa', 'ngoài', 'bằng', 'so', 'tăng', 'giảm', 'đạt',
   'mới', 'ra', 'vào', 'lên', 'xuống', 'hết', 'cả', 'mỗi', 'từng', 'thêm', 'chiếm',
   'trở', 'lại', 'còn', 'tham gia', 'thực hiện', 'triển khai', 'tham dự', 'phát hiện',
-  'tiến hành', 'tổ chức',
+  'tiến hành', 'tổ chức', 'phối hợp', 'ký kết', 'xử lý', 'chủ trì', 'phát biểu', 'nhấn mạnh',
+  'khẳng định', 'tiếp nhận', 'phát động',
 ]);
 
 /**
