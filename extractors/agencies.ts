@@ -5,7 +5,7 @@
  * An agency is read as HEAD NAME* LOCALITY? over syllable tokens: a head from the lexicon
  * (`Ban`, `Cục`, `Công an`, `Tỉnh ủy`…), then capitalised name words with the lower-case
  * syllables that finish them (`Tuyên giáo`, `An ninh mạng`), committees that close the name
- * (`… Tỉnh ủy`, `… TƯ`), and a locality (`tỉnh Thái Bình`, `huyện Lục Ngạn`, bare `tỉnh`).
+ * (`… Tỉnh ủy`, `… TƯ`), and a locality (`tỉnh Sóc Trăng`, `huyện Lục Ngạn`, bare `tỉnh`).
  */
 import type { Agency, Span } from '../schemas/article.js';
 import { agencyAbbreviations } from './lexicon/abbreviations.js';
@@ -181,7 +181,7 @@ function headAt(tokens: readonly Token[], i: number, allowLower: boolean): Phras
 }
 
 /**
- * The police of a place, read at `i` (`Công an tỉnh Thanh Hóa`, `Công an TP Hồ Chí Minh`), or
+ * The police of a place, read at `i` (`Công an tỉnh Thanh Hóa`, `Công an TP Cần Thơ`), or
  * null: `Công an Trung ương` names no unit of its own.
  */
 function localPolice(tokens: readonly Token[], i: number): AgencySpan | null {
@@ -212,7 +212,7 @@ export function scanAgency(tokens: readonly Token[], i: number, opts: ScanOption
   let j = head.to;
   let named = false;
   let host: AgencySpan | null = null;
-  /** The previous token taken was a capitalised name word (`Tây` in `Công an Tây Ninh`). */
+  /** The previous token taken was a capitalised name word (`Sóc` in `Công an Sóc Trăng`). */
   let afterName = false;
 
   while (j < tokens.length) {
@@ -228,7 +228,7 @@ export function scanAgency(tokens: readonly Token[], i: number, opts: ScanOption
         named = true;
         continue;
       }
-      // `Đài TT-TH`, `Sở GD – ĐT`: a dash between abbreviations.
+      // `Đài PT-TH`, `Sở KH – ĐT`: a dash between abbreviations.
       const dashed = t.text === '-' || t.text === '–';
       if (dashed && isAbbreviation(tokens[j - 1]) && isAbbreviation(tokens[j + 1])) {
         j += 2;
@@ -238,7 +238,7 @@ export function scanAgency(tokens: readonly Token[], i: number, opts: ScanOption
       break;
     }
     if (t.kind === 'number') {
-      // `Ban Chỉ đạo 138`, `Ban Chỉ đạo Trung ương 94`: these boards are named by number.
+      // `Ban Chỉ đạo 35`, `Ban Chỉ đạo Trung ương 94`: these boards are named by number.
       if (numbered && /^\d{1,4}$/u.test(t.text) && tokens[j + 1]?.text !== '/') {
         j++;
         named = true;
@@ -278,7 +278,7 @@ export function scanAgency(tokens: readonly Token[], i: number, opts: ScanOption
       named = true;
       afterName = true;
       // `Tuyên giáo`, `An ninh mạng`: lower-case syllables finish a capitalised word, but not a
-      // run of capitals (`Công an Tây Ninh tập trung …` is a place, then a verb).
+      // run of capitals (`Công an Sóc Trăng tập trung …` is a place, then a verb).
       if (!wasAfterName) {
         const tail = tailLength(tokens, j);
         if (tail > 0) {
@@ -288,12 +288,12 @@ export function scanAgency(tokens: readonly Token[], i: number, opts: ScanOption
       }
       continue;
     }
-    // `Giáo dục và Đào tạo`: `và` inside a name, between capitalised words.
+    // `Tài nguyên và Môi trường`: `và` inside a name, between capitalised words.
     if (named && t.key === 'và' && isNameWord(tokens, j + 1) && !headAt(tokens, j + 1, false)) {
       j++;
       continue;
     }
-    // `Ban chỉ đạo phong trào toàn dân BVANTQ …`: lower-case words bridged to a capitalised one.
+    // `Ban chỉ đạo thi đua ANTT …`: lower-case words bridged to a capitalised one.
     if (j === head.to) {
       const tail = tailLength(tokens, j);
       if (tail > 0 && isNameWord(tokens, j + tail) && !headAt(tokens, j + tail, false)) {
@@ -345,8 +345,8 @@ interface Group {
 }
 
 /**
- * Parentheses right after an agency define its abbreviation (`Sở Giáo dục và Đào tạo
- * (GD – ĐT)`): returns the alias text, or null.
+ * Parentheses right after an agency define its abbreviation (`Sở Tài nguyên và Môi trường
+ * (TN-MT)`): returns the alias text, or null.
  */
 function definedAlias(body: string, tokens: readonly Token[], span: AgencySpan): string | null {
   const open = tokens[span.to];

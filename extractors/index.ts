@@ -26,7 +26,7 @@ export function extractEntities(ctx: ExtractContext): Extraction {
   const documents = extractDocuments(ctx);
   const owned = documents.flatMap((d) => d.mentions);
   const dates = outside(extractDates(ctx), owned);
-  // A number inside a document number, a date or an agency's name (`Ban Chỉ đạo 138`) is not a count.
+  // A number inside a document number, a date or an agency's name (`Ban Chỉ đạo 94`) is not a count.
   const notCounts = [...owned, ...dates.map((d): Range => [d.start, d.end]), ...agencies.flatMap((a) => a.mentions)];
   return {
     people: people.people,
@@ -68,7 +68,7 @@ function dropMembershipOnly(
   spans: readonly AgencySpan[],
   membership: readonly AgencySpan[],
 ): AgencySpan[] {
-  // Only a bare committee (`Đảng ủy`), not one with its place (`Tỉnh ủy Ninh Bình`).
+  // Only a bare committee (`Đảng ủy`), not one with its place (`Tỉnh ủy Hòa Bình`).
   const inTitle = new Set(membership.filter((m) => m.to === m.headTo).map((m) => m.from));
   const text = (s: AgencySpan): string => tokens.slice(s.from, s.to).map((t) => t.text).join(' ');
   const standalone = new Set(spans.filter((s) => !inTitle.has(s.from)).map((s) => agencyKey(text(s))));

@@ -69,7 +69,7 @@ const surface = (tokens: readonly Token[], from: number, to: number, body: strin
   return a && b ? collapseSpaces(body.slice(a.start, b.end)) : '';
 };
 
-/** A syllable of a personal name: capitalised, letters only (`Nguyễn`, `A` in `Giàng A Tông`). */
+/** A syllable of a personal name: capitalised, letters only (`Nguyễn`, `A` in `Thào A Sùng`). */
 const isNameSyllable = (t: Token | undefined): t is Token =>
   t !== undefined && t.kind === 'word' && /^\p{Lu}[\p{Ll}\p{M}]*$/u.test(t.text);
 

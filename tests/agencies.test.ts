@@ -22,9 +22,9 @@ describe('agencies (SPEC §3)', () => {
   });
 
   it('keeps the central level of a mass organisation and numbered steering boards', () => {
-    expect(names('Đại diện TƯ Hội Cựu chiến binh Việt Nam; Ban Chỉ đạo 138 tỉnh; Ban chỉ đạo 35 Bộ Quốc phòng.')).toEqual([
+    expect(names('Đại diện TƯ Hội Cựu chiến binh Việt Nam; Ban Chỉ đạo 389 tỉnh; Ban chỉ đạo 35 Bộ Quốc phòng.')).toEqual([
       'TƯ Hội Cựu chiến binh Việt Nam',
-      'Ban Chỉ đạo 138 tỉnh',
+      'Ban Chỉ đạo 389 tỉnh',
       'Ban chỉ đạo 35',
       'Bộ Quốc phòng',
     ]);
@@ -38,11 +38,11 @@ describe('agencies (SPEC §3)', () => {
   });
 
   it('reads `và` inside a name and a defined abbreviation as an alias', () => {
-    const body = 'Sở Giáo dục và Đào tạo (GD-ĐT) chủ trì. Sở GD-ĐT sẽ báo cáo.';
+    const body = 'Sở Tài nguyên và Môi trường (TN-MT) chủ trì. Sở TN-MT sẽ báo cáo.';
     const out = agencies(body);
-    expect(out[0]?.name).toBe('Sở Giáo dục và Đào tạo');
-    expect(out[0]?.aliases).toEqual(['GD-ĐT']);
-    expect(out[0]?.mentions.map(([s, e]) => body.slice(s, e))).toContain('GD-ĐT');
+    expect(out[0]?.name).toBe('Sở Tài nguyên và Môi trường');
+    expect(out[0]?.aliases).toEqual(['TN-MT']);
+    expect(out[0]?.mentions.map(([s, e]) => body.slice(s, e))).toContain('TN-MT');
   });
 
   it('reports the host police of a Party committee or association as an agency too', () => {
@@ -54,7 +54,7 @@ describe('agencies (SPEC §3)', () => {
 
   it('leaves out generic, plural and force-wide references and events', () => {
     expect(
-      names('Công an các đơn vị, địa phương; lực lượng Công an nhân dân; Hội nghị tổng kết; Công an xã, phường; ban tuyên giáo các huyện.'),
+      names('Công an các đơn vị, địa phương; lực lượng Công an nhân dân; Hội thảo chuyên đề; Công an xã, phường; ban tuyên giáo các huyện.'),
     ).toEqual([]);
   });
 

@@ -8,9 +8,9 @@
  * - `committee`: may close the name of another agency (`Ban Tuyên giáo Tỉnh ủy`,
  *   `Ủy ban TƯ MTTQ Việt Nam`).
  * - `hosted`: may name the police unit that hosts it (`Đảng ủy Công an tỉnh`,
- *   `Hội Phụ nữ Công an TP Hồ Chí Minh`); administrative units do not (`Cục An ninh mạng Bộ
+ *   `Hội Phụ nữ Công an tỉnh Bắc Ninh`); administrative units do not (`Cục An ninh mạng Bộ
  *   Công an` is two agencies).
- * - `numbered`: takes a number and a quoted name (`Ban Chỉ đạo 138`, `Ban chỉ đạo “…” TƯ`).
+ * - `numbered`: takes a number and a quoted name (`Ban Chỉ đạo 35`, `Ban chỉ đạo “…” TƯ`).
  * - `Đoàn` is also a family name, so only the listed full heads (`Đoàn Thanh niên`) count.
  */
 export interface AgencyHead {
