@@ -327,19 +327,30 @@ export function nestedHosts(spans: readonly AgencySpan[]): AgencySpan[] {
   return spans.flatMap((s) => (s.host ? [s.host] : []));
 }
 
-/** Expand press abbreviations (`TƯ` → `Trung ương`) token by token, for matching only. */
-const expansions = new Map(agencyAbbreviations.map((a) => [a.short, a.long]));
+/** Expanded keys of press abbreviations (`TƯ` → `trung ương`), for matching only. */
+const expansions = new Map(agencyAbbreviations.map((a) => [a.short, matchKey(a.long)]));
+const QUOTES = /^[“”"«»‘’]$/u;
+
+/** Matching key of a run of tokens: abbreviations expanded, quotes dropped, tone style and case folded. */
+export function tokensKey(tokens: readonly Token[], from = 0, to = tokens.length): string {
+  const parts: string[] = [];
+  for (let i = from; i < to; i++) {
+    const t = tokens[i];
+    if (!t || (t.kind === 'punct' && QUOTES.test(t.text))) continue;
+    parts.push(expansions.get(t.text) ?? t.key);
+  }
+  return parts.join(' ');
+}
+
+/** Matching key of an agency name (see `tokensKey`). */
 export function agencyKey(name: string): string {
-  const expanded = tokenize(name)
-    .filter((t) => t.kind !== 'punct' || /[“”"]/u.test(t.text) === false)
-    .map((t) => expansions.get(t.text) ?? t.text)
-    .join(' ');
-  return matchKey(expanded);
+  return tokensKey(tokenize(name));
 }
 
 interface Group {
   key: string;
-  names: string[];
+  /** Written forms, weighted: most syllables spelled out, then the longest, is the fullest. */
+  names: { text: string; weight: number }[];
   aliases: Set<string>;
   mentions: Span[];
 }
@@ -376,13 +387,13 @@ export function collectAgencies(body: string, tokens: readonly Token[], spans: r
     const last = tokens[span.to - 1];
     if (!first || !last) continue;
     const text = displayForm(body.slice(first.start, last.end));
-    const key = agencyKey(text);
+    const key = tokensKey(tokens, span.from, span.to);
     let g = groups.get(key);
     if (!g) {
       g = { key, names: [], aliases: new Set(), mentions: [] };
       groups.set(key, g);
     }
-    g.names.push(text);
+    g.names.push({ text, weight: key.length * 1000 + text.length });
     g.mentions.push([first.start, last.end]);
     const alias = definedAlias(body, tokens, span);
     if (alias) g.aliases.add(alias);
@@ -398,13 +409,10 @@ export function collectAgencies(body: string, tokens: readonly Token[], spans: r
 }
 
 /** The fullest written form: most syllables spelled out, then the longest. */
-function fullest(names: readonly string[]): string {
-  let best = names[0] ?? '';
-  for (const n of names) {
-    const score = (s: string): number => agencyKey(s).length * 1000 + s.length;
-    if (score(n) > score(best)) best = n;
-  }
-  return best;
+function fullest(names: readonly { text: string; weight: number }[]): string {
+  let best = names[0];
+  for (const n of names) if (best && n.weight > best.weight) best = n;
+  return best?.text ?? '';
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { Extraction } from '../schemas/article.js';
 import type { DateMention } from '../schemas/article.js';
-import { agencyKey, collectAgencies, nestedHosts, scanAgencies, type AgencySpan } from './agencies.js';
+import { collectAgencies, nestedHosts, scanAgencies, tokensKey, type AgencySpan } from './agencies.js';
 import { extractCounts } from './counts.js';
 import { extractDates } from './dates.js';
 import { extractDocuments } from './documents.js';
@@ -70,7 +70,7 @@ function dropMembershipOnly(
 ): AgencySpan[] {
   // Only a bare committee (`Đảng ủy`), not one with its place (`Tỉnh ủy Hòa Bình`).
   const inTitle = new Set(membership.filter((m) => m.to === m.headTo).map((m) => m.from));
-  const text = (s: AgencySpan): string => tokens.slice(s.from, s.to).map((t) => t.text).join(' ');
-  const standalone = new Set(spans.filter((s) => !inTitle.has(s.from)).map((s) => agencyKey(text(s))));
-  return spans.filter((s) => !inTitle.has(s.from) || standalone.has(agencyKey(text(s))));
+  const key = (s: AgencySpan): string => tokensKey(tokens, s.from, s.to);
+  const standalone = new Set(spans.filter((s) => !inTitle.has(s.from)).map(key));
+  return spans.filter((s) => !inTitle.has(s.from) || standalone.has(key(s)));
 }

@@ -8,7 +8,7 @@
  * mention. Names inside agencies (`Đoàn TNCS Hồ Chí Minh`) and authors are never people.
  */
 import type { Person, Rank, Span } from '../schemas/article.js';
-import { agencyKey, scanAgency, startsRankOrTitle, type AgencySpan } from './agencies.js';
+import { scanAgency, startsRankOrTitle, tokensKey, type AgencySpan } from './agencies.js';
 import { localityWords } from './lexicon/localities.js';
 import { rankSpellings } from './lexicon/ranks.js';
 import { surnames } from './lexicon/surnames.js';
@@ -211,6 +211,18 @@ function readPerson(tokens: readonly Token[], i: number, body: string): (Found &
   };
 }
 
+/** Cheap pre-check: only a cue, a rank, a title or a family name can start a person's context. */
+function mayStartPerson(t: Token | undefined): boolean {
+  if (!t || t.kind !== 'word') return false;
+  return (
+    cueTrie.children.has(t.key) ||
+    rankTrie.children.has(t.key) ||
+    titleTrie.children.has(t.key) ||
+    formerKeys.has(t.key) ||
+    (t.upper && surnameKeys.has(t.key))
+  );
+}
+
 const overlaps = (s: number, e: number, spans: readonly Span[]): boolean => spans.some(([a, b]) => s < b && e > a);
 
 /**
@@ -229,6 +241,10 @@ export function extractPeople(
   const titleAgencies: AgencySpan[] = [];
   const membershipSpans: AgencySpan[] = [];
   for (let i = 0; i < tokens.length; ) {
+    if (!mayStartPerson(tokens[i])) {
+      i++;
+      continue;
+    }
     const p = readPerson(tokens, i, body);
     const nameStart = p ? tokens[p.nameFrom]?.start ?? 0 : 0;
     const nameEnd = p ? tokens[p.nameTo - 1]?.end ?? 0 : 0;
@@ -257,7 +273,8 @@ function mergePeople(body: string, tokens: readonly Token[], found: readonly Fou
       if (!p.titles.has(matchKey(title))) p.titles.set(matchKey(title), title);
       if (t.agency) {
         const agency = displayForm(surface(tokens, t.agency.from, t.agency.to, body));
-        if (!p.agencies.has(agencyKey(agency))) p.agencies.set(agencyKey(agency), agency);
+        const key = tokensKey(tokens, t.agency.from, t.agency.to);
+        if (!p.agencies.has(key)) p.agencies.set(key, agency);
       }
     }
   }

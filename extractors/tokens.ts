@@ -48,23 +48,32 @@ function wordKey(word: string): string {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let last = 0;
-  for (const m of text.matchAll(TOKEN)) {
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     const t = m[0];
     const start = m.index;
-    const first = t.codePointAt(0) ?? 0;
-    const kind: TokenKind = /\p{L}/u.test(t[0] ?? '') ? 'word' : first >= 48 && first <= 57 ? 'number' : 'punct';
+    const c = t.charCodeAt(0);
+    // The regex alternatives start with a letter, a digit or anything else: the first code unit tells which.
+    const kind: TokenKind = c >= 48 && c <= 57 ? 'number' : isLetterStart(t) ? 'word' : 'punct';
     tokens.push({
       text: t,
       start,
       end: start + t.length,
       kind,
       key: kind === 'word' ? wordKey(t) : t,
-      upper: kind === 'word' && /^\p{Lu}/u.test(t),
-      gap: text.slice(last, start),
+      upper: kind === 'word' && t[0] !== t[0]?.toLowerCase(),
+      gap: start === last ? '' : text.slice(last, start),
     });
     last = start + t.length;
   }
   return tokens;
+}
+
+const LETTER = /\p{L}/u;
+function isLetterStart(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  return c >= 0xc0 && LETTER.test(t[0] ?? '');
 }
 
 /** True when the gap between two tokens is plain inline space (no line break). */
