@@ -228,6 +228,14 @@ export function scanAgency(tokens: readonly Token[], i: number, opts: ScanOption
         named = true;
         continue;
       }
+      // `Hội Liên hiệp Phụ nữ (LHPN) tỉnh`: an abbreviation defined inside the name.
+      if (t.text === '(' && isAbbreviation(tokens[j + 1]) && tokens[j + 2]?.text === ')') {
+        const after = tokens[j + 3];
+        if (after && inlineGap(after) && matchAt(localityTrie, tokens, j + 3)) {
+          j += 3;
+          continue;
+        }
+      }
       // `Đài PT-TH`, `Sở KH – ĐT`: a dash between abbreviations.
       const dashed = t.text === '-' || t.text === '–';
       if (dashed && isAbbreviation(tokens[j - 1]) && isAbbreviation(tokens[j + 1])) {
@@ -331,13 +339,26 @@ export function nestedHosts(spans: readonly AgencySpan[]): AgencySpan[] {
 const expansions = new Map(agencyAbbreviations.map((a) => [a.short, matchKey(a.long)]));
 const QUOTES = /^[“”"«»‘’]$/u;
 
-/** Matching key of a run of tokens: abbreviations expanded, quotes dropped, tone style and case folded. */
-export function tokensKey(tokens: readonly Token[], from = 0, to = tokens.length): string {
+/**
+ * Matching key of a run of tokens: abbreviations expanded (the press's, and those the article
+ * defines), a parenthesised abbreviation inside the run dropped (`Hội Liên hiệp Phụ nữ (LHPN)
+ * tỉnh`), quotes dropped, tone style and case folded.
+ */
+export function tokensKey(
+  tokens: readonly Token[],
+  from = 0,
+  to = tokens.length,
+  local: ReadonlyMap<string, string> = new Map(),
+): string {
   const parts: string[] = [];
   for (let i = from; i < to; i++) {
     const t = tokens[i];
     if (!t || (t.kind === 'punct' && QUOTES.test(t.text))) continue;
-    parts.push(expansions.get(t.text) ?? t.key);
+    if (t.text === '(' && isAbbreviation(tokens[i + 1]) && tokens[i + 2]?.text === ')' && i + 3 < to) {
+      i += 2;
+      continue;
+    }
+    parts.push(local.get(t.text) ?? expansions.get(t.text) ?? t.key);
   }
   return parts.join(' ');
 }
@@ -380,14 +401,21 @@ function definedAlias(body: string, tokens: readonly Token[], span: AgencySpan):
  * folded), named by the fullest mention; a bare-locality form (`Công an tỉnh`) joins the one
  * longer agency it is the start of (`Công an tỉnh Thanh Hóa`).
  */
-export function collectAgencies(body: string, tokens: readonly Token[], spans: readonly AgencySpan[]): Agency[] {
+export function collectAgencies(
+  body: string,
+  tokens: readonly Token[],
+  spans: readonly AgencySpan[],
+  local: ReadonlyMap<string, string> = new Map(),
+): Agency[] {
   const groups = new Map<string, Group>();
   for (const span of spans) {
     const first = tokens[span.from];
     const last = tokens[span.to - 1];
     if (!first || !last) continue;
-    const text = displayForm(body.slice(first.start, last.end));
-    const key = tokensKey(tokens, span.from, span.to);
+    const inner = innerAlias(tokens, span);
+    const written = body.slice(first.start, last.end);
+    const text = displayForm(inner ? written.replace(inner.text, ' ') : written);
+    const key = tokensKey(tokens, span.from, span.to, local);
     let g = groups.get(key);
     if (!g) {
       g = { key, names: [], aliases: new Set(), mentions: [] };
@@ -395,17 +423,49 @@ export function collectAgencies(body: string, tokens: readonly Token[], spans: r
     }
     g.names.push({ text, weight: key.length * 1000 + text.length });
     g.mentions.push([first.start, last.end]);
-    const alias = definedAlias(body, tokens, span);
+    const alias = inner?.alias ?? definedAlias(body, tokens, span);
     if (alias) g.aliases.add(alias);
   }
   mergeInnerForms(groups);
   addAliasMentions(body, groups);
-  return [...groups.values()]
-    .map((g) => ({
-      name: fullest(g.names),
-      aliases: [...g.aliases],
-      mentions: [...g.mentions].sort((a, b) => a[0] - b[0]),
-    }));
+  return [...groups.values()].map((g) => ({
+    name: fullest(g.names),
+    aliases: [...g.aliases],
+    mentions: [...g.mentions].sort((a, b) => a[0] - b[0]),
+  }));
+}
+
+/** A `(ABBR)` inside a span: its alias and the written text to drop from the display name. */
+function innerAlias(tokens: readonly Token[], span: AgencySpan): { alias: string; text: string } | null {
+  for (let i = span.from; i + 2 < span.to; i++) {
+    const abbr = tokens[i + 1];
+    if (tokens[i]?.text === '(' && isAbbreviation(abbr) && tokens[i + 2]?.text === ')' && abbr) {
+      return { alias: abbr.text, text: `(${abbr.text})` };
+    }
+  }
+  return null;
+}
+
+/**
+ * Abbreviations the article defines (`Hội Liên hiệp Phụ nữ (LHPN)`, `an ninh Tổ quốc (ANTQ)`):
+ * the abbreviation maps to the key of the words before it whose initials spell it.
+ */
+export function harvestAbbreviations(tokens: readonly Token[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (let i = 1; i + 2 < tokens.length; i++) {
+    const abbr = tokens[i + 1];
+    if (tokens[i]?.text !== '(' || tokens[i + 2]?.text !== ')' || !abbr || !isAbbreviation(abbr)) continue;
+    const letters = [...abbr.text.replace(/\./gu, '')];
+    const from = i - letters.length;
+    if (from < 0 || letters.length > 8) continue;
+    let ok = true;
+    for (let k = 0; k < letters.length && ok; k++) {
+      const w = tokens[from + k];
+      ok = w !== undefined && w.kind === 'word' && (k === 0 || inlineGap(w)) && w.text[0]?.toUpperCase() === letters[k];
+    }
+    if (ok && !out.has(abbr.text)) out.set(abbr.text, tokensKey(tokens, from, i));
+  }
+  return out;
 }
 
 /** The fullest written form: most syllables spelled out, then the longest. */

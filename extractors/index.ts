@@ -4,7 +4,14 @@
  */
 import type { Extraction } from '../schemas/article.js';
 import type { DateMention } from '../schemas/article.js';
-import { collectAgencies, nestedHosts, scanAgencies, tokensKey, type AgencySpan } from './agencies.js';
+import {
+  collectAgencies,
+  harvestAbbreviations,
+  nestedHosts,
+  scanAgencies,
+  tokensKey,
+  type AgencySpan,
+} from './agencies.js';
 import { extractCounts } from './counts.js';
 import { extractDates } from './dates.js';
 import { extractDocuments } from './documents.js';
@@ -22,9 +29,10 @@ export function extractEntities(ctx: ExtractContext): Extraction {
   const people = extractPeople(ctx.body, tokens, scanned, ctx.authors);
   const merged = mergeSpans(scanned, people.agencySpans);
   const agencySpans = [...dropMembershipOnly(tokens, merged, people.membershipSpans), ...nestedHosts(merged)];
-  const agencies = collectAgencies(ctx.body, tokens, agencySpans);
   const documents = extractDocuments(ctx);
   const owned = documents.flatMap((d) => d.mentions);
+  // A code inside a document number (`86/KH-UBND`) is not an agency mention.
+  const agencies = collectAgencies(ctx.body, tokens, outsideSpans(tokens, agencySpans, owned), harvestAbbreviations(tokens));
   const dates = outside(extractDates(ctx), owned);
   // A number inside a document number, a date or an agency's name (`Ban Chỉ đạo 94`) is not a count.
   const notCounts = [...owned, ...dates.map((d): Range => [d.start, d.end]), ...agencies.flatMap((a) => a.mentions)];
@@ -73,4 +81,13 @@ function dropMembershipOnly(
   const key = (s: AgencySpan): string => tokensKey(tokens, s.from, s.to);
   const standalone = new Set(spans.filter((s) => !inTitle.has(s.from)).map(key));
   return spans.filter((s) => !inTitle.has(s.from) || standalone.has(key(s)));
+}
+
+/** Agency spans that overlap none of the given character ranges. */
+function outsideSpans(tokens: readonly Token[], spans: readonly AgencySpan[], owned: readonly Range[]): AgencySpan[] {
+  return spans.filter((sp) => {
+    const s = tokens[sp.from]?.start ?? 0;
+    const e = tokens[sp.to - 1]?.end ?? 0;
+    return !owned.some(([a, b]) => s < b && e > a);
+  });
 }

@@ -61,4 +61,15 @@ describe('agencies (SPEC §3)', () => {
   it('does not report a bare committee named only in a membership title', () => {
     expect(names('Thiếu tướng Hồ Văn Năm, Phó Bí thư Đảng ủy, Giám đốc Công an tỉnh dự.')).toEqual(['Công an tỉnh']);
   });
+
+  it('groups an agency with the abbreviation the article defines for it', () => {
+    const body = 'Hội Liên hiệp Phụ nữ (LHPN) tỉnh chủ trì. Sau đó Hội LHPN tỉnh báo cáo kết quả.';
+    expect(agencies(body)).toEqual([
+      { name: 'Hội Liên hiệp Phụ nữ tỉnh', aliases: ['LHPN'], mentions: [[0, 32], [49, 62]] },
+    ]);
+  });
+
+  it('does not read an agency out of a document number', () => {
+    expect(names('Thực hiện Kế hoạch số 86/KH-UBND ngày 15/4/2022 của UBND tỉnh.')).toEqual(['UBND tỉnh']);
+  });
 });
