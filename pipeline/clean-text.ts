@@ -33,7 +33,7 @@ export interface MetadataHints {
   readonly authors?: readonly string[];
 }
 
-/** Lines of the top of a page where a lone date (`08/06/2012`) is a page date line. */
+/** Lines of the top of a page where a lone date (`15/04/2013`) is a page date line. */
 const TOP_LINES = 6;
 /** Lines of the bottom where a lone date is a page date line too. */
 const BOTTOM_LINES = 3;
@@ -53,6 +53,8 @@ export function splitLines(text: string): string[] {
 interface Line {
   readonly text: string;
   keep: boolean;
+  /** A page date line, read as metadata and dropped. */
+  dateLine?: boolean;
 }
 
 /** Drop furniture lines; after a section header (`Các tin khác`) drop its link list too. */
@@ -93,12 +95,19 @@ function readDateLines(lines: Line[]): string | null {
     const bottom = i >= live.length - BOTTOM_LINES;
     if (!marked && !top && !bottom) return;
     line.keep = false;
+    line.dateLine = true;
     const siteHeader = d.weekday && d.time === null && !d.labelled && (firstContent < 0 || i < firstContent);
     if (siteHeader) return;
     if (top || d.labelled) best ??= publishedAtOf(d);
     else fallback ??= publishedAtOf(d);
   });
   return best ?? fallback;
+}
+
+/** Is the next non-empty line after `line` a page date line? */
+function datedBelow(lines: readonly Line[], line: Line): boolean {
+  const next = lines.slice(lines.indexOf(line) + 1).find((l) => l.text.length > 0);
+  return next?.dateLine === true;
 }
 
 /** Read and drop the byline(s) at the end of the article (and an organisation line under them). */
@@ -133,7 +142,7 @@ export function cleanLines(rawLines: readonly string[], hints: MetadataHints = {
   for (const raw of rawLines) {
     let text = raw;
     if (!prefixDone && text.length > 0) {
-      // Only the first non-empty line can carry the crawler's ` date 2021-04` prefix.
+      // Only the first non-empty line can carry the crawler's ` date 2019-03` prefix.
       text = stripCrawlPrefix(text).line.trim();
       prefixDone = true;
     }
@@ -143,7 +152,7 @@ export function cleanLines(rawLines: readonly string[], hints: MetadataHints = {
   dropFurniture(lines);
   const pagePublishedAt = readDateLines(lines);
 
-  // Labelled credit lines (`Bài và ảnh: BÁ SƠN`) leave the body wherever they are.
+  // Labelled credit lines (`Bài và ảnh: VĂN KHÁNH`) leave the body wherever they are.
   const creditAuthors: string[] = [];
   for (const line of lines) {
     if (line.keep && isCreditLine(line.text)) {
@@ -168,7 +177,9 @@ export function cleanLines(rawLines: readonly string[], hints: MetadataHints = {
       for (const l of before) l.keep = false;
       headlineLine = top[at] ?? null;
     } else prepend = title;
-  } else if (first && isHeadline(first.text)) {
+  } else if (first && (isHeadline(first.text) || (datedBelow(lines, first) && !/[.;:,…!?]$/u.test(first.text)))) {
+    // A line the page's date line stands under is the headline, even one that reads like a
+    // lead (`Đồng chí …, Thứ trưởng …, làm việc tại …`).
     title = collapseSpaces(first.text);
     headlineLine = first;
   }

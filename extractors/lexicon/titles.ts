@@ -19,7 +19,7 @@ const bareTitles: readonly string[] = [
     'Giám đốc', 'Tổng Giám đốc', 'Chủ tịch', 'Chủ tịch Thường trực', 'Thủ tướng', 'Bộ trưởng', 'Cục trưởng',
     'Tổng cục trưởng', 'Vụ trưởng', 'Viện trưởng', 'Chánh Văn phòng', 'Chánh Thanh tra', 'Chánh án',
     'Trưởng Ban Thường trực', 'Tư lệnh', 'Chính ủy', 'Chủ nhiệm', 'Tổng Biên tập',
-    'Chỉ huy trưởng', 'Đội trưởng', 'Trưởng đoàn', 'Hiệu trưởng', 'Giám thị', 'Thủ trưởng', 'Tổng Thư ký',
+    'Chỉ huy trưởng', 'Đội trưởng', 'Hiệu trưởng', 'Giám thị', 'Thủ trưởng', 'Tổng Thư ký',
     'Tổng Kiểm toán', 'Chủ tịch nước', 'Trưởng khoa', 'Trung đoàn trưởng', 'Tiểu đoàn trưởng', 'Đồn trưởng',
     'Trạm trưởng', 'Trưởng trại', 'Chỉ huy phó', 'Trưởng ấp', 'Trưởng thôn',
   ]),
