@@ -246,6 +246,11 @@ export function scanAgency(tokens: readonly Token[], i: number, opts: ScanOption
       break;
     }
     if (t.kind === 'number') {
+      // `Phòng PV01`, `Đội PC02`: a unit code, digits glued to its letters.
+      if (t.gap === '' && isAbbreviation(tokens[j - 1]) && /^\d{1,3}$/u.test(t.text)) {
+        j++;
+        continue;
+      }
       // `Ban Chỉ đạo 35`, `Ban Chỉ đạo Trung ương 94`: these boards are named by number.
       if (numbered && /^\d{1,4}$/u.test(t.text) && tokens[j + 1]?.text !== '/') {
         j++;

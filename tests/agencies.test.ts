@@ -72,4 +72,12 @@ describe('agencies (SPEC §3)', () => {
   it('does not read an agency out of a document number', () => {
     expect(names('Thực hiện Kế hoạch số 86/KH-UBND ngày 15/4/2022 của UBND tỉnh.')).toEqual(['UBND tỉnh']);
   });
+
+  it('keeps a police unit code whose digits are glued to its letters', () => {
+    expect(names('Phòng PC06 và Đội CSGT số 2 phối hợp với Công an huyện Đông Anh.')).toEqual([
+      'Phòng PC06',
+      'Đội CSGT',
+      'Công an huyện Đông Anh',
+    ]);
+  });
 });
