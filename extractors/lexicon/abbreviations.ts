@@ -24,6 +24,14 @@ export const agencyAbbreviations: readonly Abbreviation[] = [
   { short: 'UBND', long: 'Ủy ban nhân dân' },
   { short: 'HĐND', long: 'Hội đồng nhân dân' },
   { short: 'TNCS', long: 'Thanh niên Cộng sản' },
+  // Common in this press beyond SPEC §3's list: names written either way are one agency.
+  { short: 'ANTQ', long: 'an ninh Tổ quốc' },
+  { short: 'ANTT', long: 'an ninh trật tự' },
+  { short: 'ANQG', long: 'an ninh quốc gia' },
+  { short: 'CSGT', long: 'Cảnh sát giao thông' },
+  { short: 'LĐLĐ', long: 'Liên đoàn Lao động' },
+  { short: 'LHPN', long: 'Liên hiệp Phụ nữ' },
+  { short: 'CCB', long: 'Cựu chiến binh' },
 ];
 
 /** Title abbreviations the press uses (SPEC §7a): they match their expansions. */
