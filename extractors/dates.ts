@@ -1,6 +1,6 @@
 /**
- * Time expressions (SPEC §5): `Chiều 26/11/2018`, `8 giờ 30 ngày 27/11/2018`, `Sáng 18.8`,
- * `tháng 5-2013`, `năm 2017`, `giai đoạn 2016 - 2020`, `19/8/1945 – 19/8/2022`, with
+ * Time expressions (SPEC §5): `Chiều 26/11/2018`, `8 giờ 30 ngày 27/11/2018`, `Sáng 14.6`,
+ * `tháng 7-2015`, `năm 2017`, `giai đoạn 2016 - 2020`, `2/9/1945 – 2/9/2020`, with
  * TimeML/ISO values. Every pattern is a bounded regex run once over the body, so the
  * extractor stays linear in the body's length.
  */
@@ -31,7 +31,7 @@ interface Point {
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
-/** A bare `1945 - 2025` spans an anniversary at most; a wider pair of 4-digit numbers is something else. */
+/** A bare `1945 - 2020` spans an anniversary at most; a wider pair of 4-digit numbers is something else. */
 const MAX_BARE_RANGE_YEARS = 100;
 
 /** Lexicon words as a regex alternation: longest first, spaces as `\s+`. */
@@ -52,15 +52,15 @@ const DASH = '[-–—]';
 
 /** `22/01/2019`, `22-01-2019`, `22.01.2019`; not inside `01/12/2020/QĐ-UBND`. */
 const DMY = new RegExp(`(?<![\\p{L}\\p{N}/.,:-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})(?![\\p{L}\\p{N}]|[/-][\\p{L}\\p{N}]|[.,]\\d)`, 'gu');
-/** `8 tháng 6 năm 2012`, `ngày 8 tháng 6` (a cue or a year is required, see below). */
+/** `9 tháng 4 năm 2014`, `ngày 9 tháng 4` (a cue or a year is required, see below). */
 const TEXTUAL = new RegExp(`${NB}(\\d{1,2})\\s+${monthNoun}\\s+(\\d{1,2})(?:\\s*,?\\s+năm\\s+(\\d{4}))?(?![\\p{N}])`, 'giu');
-/** `26/11`, `18.8`, `22-11` without a year: a date only with a cue (validated below). */
+/** `26/11`, `14.6`, `25-12` without a year: a date only with a cue (validated below). */
 const DM = new RegExp(`(?<![\\p{L}\\p{N}/.,:-])(\\d{1,2})([/.-])(\\d{1,2})(?![\\p{L}\\p{N}]|[/.-]\\d|,\\d)`, 'gu');
-/** `tháng 5/2019`, `tháng 5-2013`, `tháng 9.2022`, `tháng 5 năm 2019`. */
+/** `tháng 5/2019`, `tháng 7-2015`, `tháng 4.2021`, `tháng 5 năm 2019`. */
 const MONTH_YEAR = new RegExp(`${NB}${monthNoun}\\s+(\\d{1,2})(?:\\s*[/.-]\\s*|\\s*,?\\s+năm\\s+)(\\d{4})(?![\\p{N}]|\\/[\\p{L}\\p{N}]|-\\p{L})`, 'giu');
 /** `tháng 5` alone. */
 const MONTH_ONLY = new RegExp(`${NB}${monthNoun}\\s+(\\d{1,2})(?![\\p{N}]|\\s*[/.-]\\s*\\d|\\s*,?\\s+năm\\s+\\d)`, 'giu');
-/** `năm 2017`, `Trong năm 2019`, `giai đoạn 2016 - 2020`, `từ năm 2017-2020`, `năm 2013 đến năm 2015`. */
+/** `năm 2017`, `Trong năm 2019`, `giai đoạn 2016 - 2020`, `từ năm 2018-2021`, `năm 2011 đến năm 2014`. */
 const YEAR = new RegExp(
   `${NB}(?:(?:${YEAR_LEAD})\\s+)?(?:${PERIOD})\\s+(\\d{4})(?:\\s*${DASH}\\s*(\\d{4})|\\s+(?:${RANGE_WORD})\\s+(?:năm\\s+)?(\\d{4}))?(?![\\p{N}]|[/.,]\\d|\\/\\p{L}|-\\p{L})`,
   'giu',
@@ -74,7 +74,7 @@ const YEAR_RANGE = new RegExp(`(?<![\\p{L}\\p{N}/.,-])(\\d{4})\\s*${DASH}\\s*(\\
 
 /**
  * What may precede a day or month point in the same mention, read backwards from the
- * point: a clock time (`8 giờ 30`, `8h30`, `14h`, `08:08,`), a day part (`Chiều`,
+ * point: a clock time (`8 giờ 30`, `8h30`, `14h`, `07:45,`), a day part (`Chiều`,
  * `sáng nay`) and the day noun (`ngày`, `hôm`). Anchored at the end of a short window.
  */
 const CUE_BEFORE = new RegExp(
@@ -83,9 +83,9 @@ const CUE_BEFORE = new RegExp(
   'diu',
 );
 const CUE_WINDOW = 48;
-/** A clock time written after a full date (page date lines): `16/07/2018 18:00`, `12/12/2017, 15:29`, `27/11/2018 | 08:12`. */
+/** A clock time written after a full date (page date lines): `03/10/2019 17:30`, `14/03/2019, 09:41`, `27/11/2018 | 08:12`. */
 const TIME_AFTER = /(?:[ \t]{0,3}[,|][ \t]{0,3}|[ \t]{1,3})(?:lúc\s+)?(\d{1,2})[:h](\d{2})(?![\p{N}])/uy;
-/** `tháng 9.2022 - 6.2023`: the second month of a range may drop `tháng`. */
+/** `tháng 4.2021 - 3.2022`: the second month of a range may drop `tháng`. */
 const BARE_MONTH_AFTER = new RegExp(`\\s*${DASH}\\s*(?:${monthNoun}\\s+)?(\\d{1,2})[/.-](\\d{4})(?![\\p{N}]|\\/)`, 'uy');
 /** `năm 2018 và 2019`, `năm 2018, 2019`: further years of a list. */
 const YEAR_LIST_AFTER = /(\s*(?:,|và)\s*)(\d{4})(?![\p{N}]|[/.,]\d|-\p{L})/uy;
@@ -272,8 +272,8 @@ function collectYearList(body: string, from: number, out: Point[]): void {
 }
 
 /**
- * Of overlapping candidates keep the longest (`ngày 8 tháng 6 năm 2012` over `tháng 6 năm
- * 2012`). One sweep in text order: linear after the sort.
+ * Of overlapping candidates keep the longest (`ngày 9 tháng 4 năm 2014` over `tháng 4 năm
+ * 2014`). One sweep in text order: linear after the sort.
  */
 function resolveOverlaps(points: Point[]): Point[] {
   const kept: Point[] = [];
@@ -290,7 +290,7 @@ function comparable(p: Point): number {
   return (p.year ?? 0) * 10000 + (p.month ?? 0) * 100 + (p.day ?? 0);
 }
 
-/** `tháng 9.2022 - 6.2023`: add the bare second month after a month with a year. */
+/** `tháng 4.2021 - 3.2022`: add the bare second month after a month with a year. */
 function addBareRangeEnds(body: string, points: Point[]): Point[] {
   const extra: Point[] = [];
   points.forEach((p, i) => {

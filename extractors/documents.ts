@@ -146,8 +146,8 @@ function matchAnyPhrase(body: string, i: number, phrases: readonly (readonly str
 }
 
 // ---------------------------------------------------------------------------------------
-// The number grammar: `38`, `09-CT/TW`, `09 CT/TW`, `09CT/TW`, `77/2010/NĐ-CP`,
-// `09/CTR- BCA- BTGTW`, `34/2009/TTLT-BGDĐT-BCA`, `15/2020`.
+// The number grammar: `38`, `09-CT/TW`, `09 CT/TW`, `09CT/TW`, `45/2013/NĐ-CP`,
+// `09/CTR- BCA- BTGTW`, `27/2011/TTLT-BCA-BQP`, `15/2020`.
 
 interface ScannedNumber {
   readonly start: number;
@@ -237,7 +237,7 @@ function codeChunk(n: ScannedNumber): string | null {
 /**
  * A number made of digits only is a document number in two shapes: `38` and `15/2020`
  * (number/year of a State document cited without its code). `2021-2025` (years),
- * `22/10/2010` (a date), `10/10` (a ratio) are not.
+ * `15/03/2011` (a date), `10/10` (a ratio) are not.
  */
 function numericShapeIsNumber(n: ScannedNumber): boolean {
   if (n.chunks.length === 1) return true;
@@ -503,7 +503,7 @@ function readAnchoredReferences(body: string): { hits: Hit[]; taken: Span[] } {
       const next = scanNumber(body, p);
       if (next === null) break;
       const code = codeChunk(next);
-      // A bare item needs its own `số` (`chương trình phối hợp số 09 và số 38`).
+      // A bare item needs its own `số` (`chương trình phối hợp số 07 và số 38`).
       const bareItem = code === null && noEnd >= 0 && next.chunks.length === 1 && !continuesAsQuantity(body, next.end);
       if (code === null && !bareItem) break;
       tail = readTail(body, next.end);
@@ -545,7 +545,7 @@ function readCodeOnlyReferences(body: string, taken: readonly Span[]): Hit[] {
     const n = scanNumber(body, start);
     if (n === null) continue;
     NUMBER_START.lastIndex = Math.max(n.end, start + 1);
-    // A symbol proper: a type code and an issuer code around a `/` (`09-CT/TW`, `77/2010/NĐ-CP`).
+    // A symbol proper: a type code and an issuer code around a `/` (`09-CT/TW`, `45/2013/NĐ-CP`).
     const letterChunks = n.chunks.slice(1).filter(hasLetter);
     const code = letterChunks[0];
     if (code === undefined || letterChunks.length < 2 || !n.seps.includes('/')) continue;
@@ -601,7 +601,7 @@ function mergeHits(hits: readonly Hit[]): DocumentRef[] {
   }
 
   // `Chỉ thị 05` after `Chỉ thị 05-CT/TW`: the bare number is the full one, shortened. Index
-  // each symbol by its numeric heads (`05`; `34`, `34/2009`) to find it in one look-up.
+  // each symbol by its numeric heads (`05`; `27`, `27/2011`) to find it in one look-up.
   const byHead = new Map<string, DocRecord[]>();
   for (const r of records) {
     const key = documentNumberKey(r.number);

@@ -95,7 +95,7 @@ export function looksLikeLinkLine(line: string): boolean {
 // Crawl prefixes and page date lines
 
 /**
- * A crawler's prefix glued to the first line (` date 2021-04 BHG - …`): the crawl month,
+ * A crawler's prefix glued to the first line (` date 2019-03 BXT - …`): the crawl month,
  * not the article's date (SPEC §7a). Returns the line without it.
  */
 export function stripCrawlPrefix(line: string): { line: string; stripped: boolean } {
@@ -138,8 +138,8 @@ export function isoDate(year: number, month: number, day: number): string | null
 /**
  * Parse a line that is nothing but a page date line: a date, optionally a time, a
  * weekday, a label, a GMT offset and CMS counters (`cms-publish-date 27/11/2018 | 08:12 |
- * cms-view-count: 9574`, `Thứ Ba, 12/12/2017, 15:29 [GMT+7]`, `08:08, 19/08/2014`,
- * `Cập nhật lúc : 08:57 07/10/2015`, `08/06/2012`). A sentence containing a date is not one.
+ * cms-view-count: 9574`, `Thứ Năm, 14/03/2019, 09:41 [GMT+7]`, `07:45, 21/05/2015`,
+ * `Cập nhật lúc : 08:57 07/10/2015`, `15/04/2013`). A sentence containing a date is not one.
  */
 export function parseDateLine(line: string): DateLine | null {
   const t = trimLine(line);
@@ -190,7 +190,7 @@ const RANK_OR_ADDRESS = alternation([...rankLadder, 'Đồng chí', 'Ông', 'Bà
 const NAME_SYL = '\\p{Lu}[\\p{Ll}\\p{M}]*';
 /** `Đại tá Nguyễn Văn A, …` / `Ông Trần B -`: a person introduced in apposition, a sentence. */
 const PERSON_APPOSITION_RE = new RegExp(`^(?:${RANK_OR_ADDRESS})\\s+${NAME_SYL}(?:\\s+${NAME_SYL}){1,3}\\s*[,(–—-]`, 'u');
-/** `BHG - `, `(QNO) - `, `TPO -`, `(Báo Quảng Ngãi)-`, `TTH.VN - `: the outlet tag that opens a story. */
+/** `BXT - `, `(KVO) - `, `HDN -`, `(Báo Hậu Giang)-`, `PYT.VN - `: the outlet tag that opens a story. */
 const OUTLET_TAG_RE = /^(?:\([^()]{2,40}\)\s*[-–—]?|[\p{Lu}\d][\p{Lu}\d.]{1,11}\s*[-–—])/u;
 const LEAD_OPENER_RE = new RegExp(`^(?:${alternation(leadOpeners)})(?![\\p{L}])[^,.;:]{0,60},`, 'iu');
 const DATED_LEAD_RE = new RegExp(`^(?:${alternation(dayParts)})\\s+(?:\\d|nay\\b|qua\\b)`, 'iu');
@@ -221,7 +221,7 @@ export function isHeadline(line: string): boolean {
 const ORG_HEAD_RE = new RegExp(`^(?:${alternation(organisationHeads)})(?![\\p{Ll}])`, 'u');
 const COLLECTIVE = new Map(collectiveBylines.map((b) => [matchKey(b), b]));
 const BYLINE_LABEL_RE = new RegExp(`^(?:${alternation(bylineLabels)})\\s*:\\s*`, 'iu');
-/** A pen-name syllable: `Mai`, `NGỌC`, or initials `T.Nhung`, `N.A`, `D. Anh`. */
+/** A pen-name syllable: `Mai`, `KHANG`, or initials `H.Lan`, `K.V`, `P. Minh`. */
 const SYLLABLE_RE = /^(?:\p{Lu}[\p{Ll}\p{M}]*|\p{Lu}+|(?:\p{Lu}\.\s?)+\p{Lu}[\p{L}\p{M}]*)$/u;
 const INITIALS_RE = /^(?:\p{Lu}\.\s?)+\p{Lu}[\p{L}\p{M}]*$/u;
 
@@ -234,14 +234,14 @@ function titleCaseName(name: string): string {
     .join(' ');
 }
 
-/** One pen name (`Xuân Mai`, `T.Nhung`, `PV`) in display form, or null. */
+/** One pen name (`Xuân Mai`, `H.Lan`, `PV`) in display form, or null. */
 export function penName(text: string): string | null {
   const t = trimLine(text).replace(/\s+/gu, ' ');
   if (t.length === 0 || t.length > 40) return null;
   const collective = COLLECTIVE.get(matchKey(t));
   if (collective) return collective;
   if (ORG_HEAD_RE.test(t)) return null;
-  // Initials glued to a syllable (`T.Nhung`) count as one token; spaces after the period too.
+  // Initials glued to a syllable (`H.Lan`) count as one token; spaces after the period too.
   const tokens = t.replace(/(\p{Lu}\.)\s+(?=\p{Lu})/gu, '$1').split(' ');
   if (!tokens.every((s) => SYLLABLE_RE.test(s))) return null;
   const initials = tokens.some((s) => INITIALS_RE.test(s));
@@ -251,8 +251,8 @@ export function penName(text: string): string | null {
 
 /**
  * A whole line that is a byline: one or more pen names separated by `-`, `–`, `,`, `và`,
- * after an optional label (`Bài và ảnh:`), e.g. `TẤN NGỌC - THÙY HƯƠNG`, `T.Nhung– M.Nhật`,
- * `Tin, ảnh: TRẦN TIẾN`. Returns the authors, or null when the line is not a byline.
+ * after an optional label (`Bài và ảnh:`), e.g. `MINH KHÔI - BẢO TRÂM`, `H.Lan– Q.Đạt`,
+ * `Tin, ảnh: LÊ KHA`. Returns the authors, or null when the line is not a byline.
  */
 export function parseByline(line: string): string[] | null {
   let t = trimLine(line);
@@ -280,7 +280,7 @@ export function parseGluedByline(line: string): string[] | null {
   return parseByline(m[1]);
 }
 
-/** An organisation line in parentheses under a byline: `(Đài TT-TH Quảng Trạch)`. */
+/** An organisation line in parentheses under a byline: `(Trung tâm VH-TT Đông Hải)`. */
 export function isBylineOrganisation(line: string): boolean {
   return /^\([^()]{2,80}\)$/u.test(trimLine(line));
 }
@@ -288,8 +288,8 @@ export function isBylineOrganisation(line: string): boolean {
 const CREDIT_RE = /(?:^|[\s.(\-–])(?:Bài\s+và\s+ảnh|Bài,\s*ảnh|Tin,\s*ảnh|Tin\s+và\s+ảnh|Ảnh)\s*:\s*([^():;\n]{1,60}?)\s*(?:\)|$)/giu;
 
 /**
- * Photo credits inside a line (`… dự lễ ký kết. Ảnh: BÁ SƠN`, `(Ảnh: Thanh Tùng)`): their
- * pen names (an agency credit such as `Ảnh: Công an tỉnh` gives nothing).
+ * Photo credits inside a line (`… trao quà cho học sinh. Ảnh: VĂN KHÁNH`, `(Ảnh: Thanh Tùng)`): their
+ * pen names (an agency credit such as `Ảnh: Sở Nội vụ` gives nothing).
  */
 export function photoCredits(line: string): string[] {
   const out: string[] = [];
@@ -300,7 +300,7 @@ export function photoCredits(line: string): string[] {
   return out;
 }
 
-/** Whether a line is nothing but a labelled credit (`Bài và ảnh: BÁ SƠN`): it leaves the body. */
+/** Whether a line is nothing but a labelled credit (`Bài và ảnh: VĂN KHÁNH`): it leaves the body. */
 export function isCreditLine(line: string): boolean {
   const t = trimLine(line);
   return BYLINE_LABEL_RE.test(t) && parseByline(t) !== null;

@@ -1,7 +1,7 @@
 /**
  * Vietnamese numerals (SPEC §6): digits with Vietnamese separators (`100.000` = 100000,
  * `1,5` = 1.5) and spelled-out numbers (`hai`, `mười hai`, `hai mươi lăm`, `ba trăm`).
- * Roman numerals are ordinals in this genre (`Khóa XV`, `lần thứ XIX`): never parsed here.
+ * Roman numerals are ordinals in this genre (`Khóa XV`, `lần thứ XVII`): never parsed here.
  */
 import {
   digitWords, hundredWord, scaleWords, tenWord, tensMarker, zeroTensWords,
@@ -14,8 +14,8 @@ const DECIMAL_DOT = /^\d+\.\d+$/u;
 const PLAIN = /^\d+$/u;
 
 /**
- * Parse a digit numeral as Vietnamese writes it: `.` groups thousands (`8.100`,
- * `1.500.000`), `,` marks decimals (`1,5`, `15,63`). `1,500,000` (two or more comma
+ * Parse a digit numeral as Vietnamese writes it: `.` groups thousands (`7.200`,
+ * `1.500.000`), `,` marks decimals (`1,5`, `12,47`). `1,500,000` (two or more comma
  * groups) is read as thousands too: only the English style writes it. A dot not followed
  * by exactly three digits (`1.5`) is a decimal point. Returns null for anything else.
  */

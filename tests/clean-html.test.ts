@@ -49,7 +49,7 @@ describe('HTML helpers', () => {
   it('strips the site name after a headline', () => {
     expect(stripSiteSuffix('Công an tỉnh ký kết quy chế - Báo Hòa Sơn', false)).toBe('Công an tỉnh ký kết quy chế');
     expect(stripSiteSuffix('Công an tỉnh ký kết quy chế | CAND.COM.VN', false)).toBe('Công an tỉnh ký kết quy chế');
-    expect(stripSiteSuffix('Giai đoạn 2023 - 2028', false)).toBe('Giai đoạn 2023 - 2028');
+    expect(stripSiteSuffix('Giai đoạn 2021 - 2026', false)).toBe('Giai đoạn 2021 - 2026');
     expect(stripSiteSuffix('Công an tỉnh - Sở Tư pháp ký kết', false)).toBe('Công an tỉnh - Sở Tư pháp ký kết');
     expect(stripSiteSuffix('Công an tỉnh ký kết quy chế - Tin Lâm Hà', true)).toBe('Công an tỉnh ký kết quy chế');
   });

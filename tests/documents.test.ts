@@ -78,7 +78,7 @@ describe('extractDocuments: State numbering', () => {
       date: '2020-08-15',
     });
     expect(pairs('Thông tư 28/2014/TT-BCA quy định về điều tra.')).toEqual([['Thông tư', '28/2014/TT-BCA']]);
-    expect(pairs('Tổng kết Thông tư liên tịch số 05/2012/TTLT-BCA-BQP.')).toEqual([['Thông tư', '05/2012/TTLT-BCA-BQP']]);
+    expect(pairs('Sơ kết việc thực hiện Thông tư liên tịch số 05/2012/TTLT-BCA-BQP.')).toEqual([['Thông tư', '05/2012/TTLT-BCA-BQP']]);
   });
 
   it('reads a law cited by name then number', () => {
@@ -107,10 +107,10 @@ describe('extractDocuments: State numbering', () => {
 describe('extractDocuments: programmes and plans', () => {
   it('maps compound type words to their canonical type', () => {
     expect(pairs('Ký Chương trình phối hợp số 02/CTr-CAT-TU giữa hai cơ quan.')).toEqual([['Chương trình', '02/CTr-CAT-TU']]);
-    expect(pairs('Ủy ban có Chương trình hành động số 11/CTHĐ-UBND.')).toEqual([['Chương trình', '11/CTHĐ-UBND']]);
+    expect(pairs('Tỉnh ban hành Chương trình hành động số 11/CTHĐ-UBND.')).toEqual([['Chương trình', '11/CTHĐ-UBND']]);
     expect(pairs('Ký Quy chế phối hợp số 01/QCPH-CAT-BTG.')).toEqual([['Quy chế', '01/QCPH-CAT-BTG']]);
     expect(pairs('Ban hành Kế hoạch liên tịch số 03/KHLT-BCA-TWĐTN.')).toEqual([['Kế hoạch', '03/KHLT-BCA-TWĐTN']]);
-    expect(pairs('Thực hiện Nghị quyết liên tịch số 02, giữa hai ngành.')).toEqual([['Nghị quyết', '02']]);
+    expect(pairs('Sơ kết Nghị quyết liên tịch số 02, ký giữa hai ngành.')).toEqual([['Nghị quyết', '02']]);
     expect(pairs('Theo Thông báo kết luận số 45-TB/TW của Bộ Chính trị.')).toEqual([['Thông báo', '45-TB/TW']]);
   });
 
@@ -235,10 +235,10 @@ describe('extractDocuments: what is not a document', () => {
     ['a period', 'Xây dựng Kế hoạch 2021-2025 và chương trình giai đoạn 2016 - 2020.'],
     ['a duration', 'Thực hiện kế hoạch 5 năm của tỉnh.'],
     ['counts after verb-like type words', 'Hội nghị kết luận 3 nội dung, hướng dẫn 200 hộ dân và thông báo 12 đối tượng.'],
-    ['agencies with numbers', 'Ban Chỉ đạo 94 và Ban chỉ đạo 138 của tỉnh họp.'],
-    ['ordinals and diseases', 'Đại hội lần thứ XIX, Khóa X, phòng chống Covid-19.'],
+    ['agencies with numbers', 'Ban Chỉ đạo 94 và Ban chỉ đạo 389 của tỉnh họp.'],
+    ['ordinals and diseases', 'Đại hội lần thứ XVII, Khóa X, phòng chống Covid-19.'],
     ['pháp luật / kỷ luật', 'vi phạm pháp luật 2 lần, kỷ luật 3 đảng viên'],
-    ['a date after the type word', 'Quyết định 22/10/2010 được công bố.'],
+    ['a date after the type word', 'Quyết định 15/03/2011 được công bố.'],
     ['a ratio', 'Kế hoạch 10/10 huyện hoàn thành.'],
     ['a quantity', 'Quyết định 1.000 tỷ đồng cho dự án.'],
     ['a measure glued to a number', 'Chương trình 5km chạy bộ.'],

@@ -4,10 +4,10 @@ import { looksLikePhoneNumber, parseDigitNumber, parseSpelledNumber, scaleOf } f
 describe('parseDigitNumber', () => {
   it('reads Vietnamese thousands dots and decimal commas', () => {
     expect(parseDigitNumber('100.000')).toBe(100000);
-    expect(parseDigitNumber('8.100')).toBe(8100);
+    expect(parseDigitNumber('7.200')).toBe(7200);
     expect(parseDigitNumber('1.500.000')).toBe(1500000);
     expect(parseDigitNumber('1,5')).toBe(1.5);
-    expect(parseDigitNumber('15,63')).toBe(15.63);
+    expect(parseDigitNumber('12,47')).toBe(12.47);
     expect(parseDigitNumber('05')).toBe(5);
     expect(parseDigitNumber('24')).toBe(24);
   });

@@ -21,7 +21,7 @@ export const notCountedNouns: ReadonlySet<string> = new Set([
 
 /**
  * Words (one to three syllables) right before a number that make it an identifier, an
- * ordinal or part of a name, not a count: `số 38`, `lần thứ 3`, `Ban Chỉ đạo 138`,
+ * ordinal or part of a name, not a count: `số 38`, `lần thứ 4`, `Ban Chỉ đạo 389`,
  * `Chỉ thị 05`, `Quận 3`, `Hội nghị Trung ương 7`.
  */
 export const identifierHeads: ReadonlySet<string> = new Set([
@@ -37,7 +37,7 @@ export const identifierHeads: ReadonlySet<string> = new Set([
   'tháng', 'tuần', 'quý', 'giờ', 'lúc', 'vào lúc',
 ]);
 
-/** Time units: the counted noun is the unit alone (`5 năm thực hiện` counts `năm`). */
+/** Time units: the counted noun is the unit alone (`3 năm thực hiện` counts `năm`). */
 export const timeUnits: ReadonlySet<string> = new Set(['năm', 'tháng', 'tuần', 'ngày', 'giờ', 'phút', 'giây', 'quý']);
 
 /** Phrases ending in an identifier head that still introduce a count: `tổng số 100 cán bộ`. */
@@ -46,7 +46,7 @@ export const identifierHeadExceptions: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Words after which the counted noun phrase stops (`24 tập thể và cá nhân tiêu biểu`,
+ * Words after which the counted noun phrase stops (`31 tập thể và cá nhân tiêu biểu`,
  * `trên 100.000 bản mỗi năm`): function words, verbs and adjectives common in the genre.
  */
 export const unitStopWords: ReadonlySet<string> = new Set([

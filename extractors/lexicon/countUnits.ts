@@ -3,8 +3,8 @@
  */
 
 /**
- * Capitalised nouns that may follow a number (`9 Huân chương Độc lập hạng Ba`,
- * `14 Giấy khen`, `55 Công an xã`, `1 Đồn Công an`, `28 Trưởng phòng`). Any other
+ * Capitalised nouns that may follow a number (`5 Huân chương Lao động hạng Ba`,
+ * `12 Giấy khen`, `47 Công an xã`, `2 Đồn Công an`, `19 Trưởng phòng`). Any other
  * capitalised word after a number is taken as part of a name, not a counted noun.
  */
 export const capitalisedUnitHeads: ReadonlySet<string> = new Set([
@@ -30,7 +30,7 @@ export const nounsAfterSpelledFive: ReadonlySet<string> = new Set([
 
 /**
  * Nouns that can follow a comma or `và` inside one counted list (`hàng nghìn tin, bài,
- * ảnh`, `24 tập thể và cá nhân`, `công trình, phần việc thanh niên`).
+ * ảnh`, `31 tập thể và cá nhân`, `32 xã, phường`).
  */
 export const listableNouns: ReadonlySet<string> = new Set([
   'bài', 'ảnh', 'tin', 'video', 'clip', 'cá nhân', 'tập thể', 'phần việc', 'xã', 'phường',
@@ -42,12 +42,12 @@ export const listableNouns: ReadonlySet<string> = new Set([
 
 /**
  * Two-syllable counted nouns whose first syllable is also a function word (`bằng` = "by",
- * `giấy`...): `8 bằng khen` counts even though `bằng` alone would stop it.
+ * `giấy`...): `6 bằng khen` counts even though `bằng` alone would stop it.
  */
 export const countedCompounds: ReadonlySet<string> = new Set([
   'bằng khen', 'giấy khen', 'cờ thi đua', 'huy chương', 'huân chương', 'kỷ niệm chương',
   'giấy chứng nhận',
 ]);
 
-/** Two-syllable words kept whole inside a counted noun phrase (`28 phòng trực thuộc`). */
+/** Two-syllable words kept whole inside a counted noun phrase (`15 đơn vị trực thuộc`). */
 export const unitCompounds: ReadonlySet<string> = new Set(['trực thuộc', 'thanh niên', 'hình sự', 'tự chế', 'có uy tín']);

@@ -1,9 +1,9 @@
 /**
  * Document codes (ký hiệu văn bản) as data. Vietnamese numbering puts a type code inside the
  * number, so the code tells the type when the type word is missing or generic:
- * - State form `NN/YYYY/XX-ISSUER` or `NN/XX-ISSUER`: `77/2010/NĐ-CP`, `1234/QĐ-TTg`,
- *   `34/2009/TTLT-BGDĐT-BCA`, `01/CTr-BTG-CAT`, `04/CTHĐ-UBND`.
- * - Party form `NN-XX/ISSUER`: `09-CT/TW`, `44-KL/TW`, `221-QĐ/TW`, `08-QĐi/TW`, `03-NQ/TU`.
+ * - State form `NN/YYYY/XX-ISSUER` or `NN/XX-ISSUER`: `45/2013/NĐ-CP`, `1234/QĐ-TTg`,
+ *   `27/2011/TTLT-BCA-BQP`, `01/CTr-BTG-CAT`, `12/CTHĐ-UBND`.
+ * - Party form `NN-XX/ISSUER`: `09-CT/TW`, `44-KL/TW`, `221-QĐ/TW`, `08-QĐi/TW`, `07-NQ/TU`.
  * The type code is the first letter chunk of the symbol; the other chunks name the issuer.
  *
  * Keys are upper case (`CTR` covers `CTr`, `CTR`); lookups upper-case the chunk first.

@@ -48,7 +48,7 @@ export const documentTypeWords: readonly DocumentTypeWord[] = [
 
 /**
  * Words between a type word and its number that do not change the type: `Chương trình
- * phối hợp công tác số 09`, `Thông tư liên tịch số 34`, `Thông báo kết luận số 12`.
+ * phối hợp công tác số 09`, `Thông tư liên tịch số 27`, `Thông báo kết luận số 12`.
  * Several may follow each other (`phối hợp` + `liên ngành`); longest first is tried.
  */
 export const documentQualifiers: readonly string[] = [

@@ -57,7 +57,7 @@ export const dateLineLabels: readonly string[] = [
   'Published', 'Posted', 'Updated', 'Clock', 'Ngày', 'lúc', 'GMT+7', 'GMT +7', 'UTC+7', 'ICT',
 ];
 
-/** Alt text of icons that crawlers glue to the next word (`ClockThứ Hai, 16/07/2018 18:00`). */
+/** Alt text of icons that crawlers glue to the next word (`ClockThứ Sáu, 04/10/2019 07:15`). */
 export const iconAltWords: readonly string[] = ['Clock', 'Calendar', 'Icon', 'Time', 'Date', 'Datetime'];
 
 /** Day names of page date lines (`Thứ Hai`, `Thứ 2`, `Chủ nhật`, `CN`). */
@@ -66,7 +66,7 @@ export const weekdayNames: readonly string[] = [
   'Thứ 2', 'Thứ 3', 'Thứ 4', 'Thứ 5', 'Thứ 6', 'Thứ 7', 'CN',
 ];
 
-/** Labels that introduce a byline or photo credit (`Bài và ảnh: BÁ SƠN`, `Tin, ảnh: …`). */
+/** Labels that introduce a byline or photo credit (`Bài và ảnh: VĂN KHÁNH`, `Tin, ảnh: …`). */
 export const bylineLabels: readonly string[] = [
   'Bài và ảnh', 'Bài, ảnh', 'Bài & ảnh', 'Tin và ảnh', 'Tin, ảnh', 'Tin & ảnh', 'Ảnh và bài', 'Ảnh, bài',
   'Bài', 'Tin', 'Ảnh', 'Video', 'Clip', 'Nhóm phóng viên', 'Phóng viên', 'Tác giả', 'Thực hiện',
@@ -77,8 +77,8 @@ export const bylineLabels: readonly string[] = [
 export const collectiveBylines: readonly string[] = ['PV', 'P.V', 'CTV', 'Nhóm PV', 'Nhóm phóng viên', 'PV-CTV'];
 
 /**
- * First words of organisations that follow a byline (`Hoàng ChungBan Tuyên giáo…`, `(Đài
- * TT-TH …)`) and that never start a pen name.
+ * First words of organisations that follow a byline (`Hoàng ChungBan Tuyên giáo…`, `(Trung
+ * tâm VH-TT …)`) and that never start a pen name.
  */
 export const organisationHeads: readonly string[] = [
   'Ban', 'Báo', 'Bộ', 'Cục', 'Công an', 'Cổng', 'Đài', 'Đoàn', 'Hội', 'Phòng', 'Sở', 'Tạp chí', 'Trung tâm',

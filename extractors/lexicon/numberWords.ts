@@ -1,6 +1,6 @@
 /**
  * Vietnamese number words (SPEC §6), as data. Keys are lower-case NFC syllables.
- * `numbers.ts` composes them (`hai mươi lăm`, `ba trăm`, `126 ngàn`).
+ * `numbers.ts` composes them (`hai mươi lăm`, `ba trăm`, `45 ngàn`).
  */
 
 /** Digit words. `một`, `mốt`, `tư`, `lăm` only occur inside compounds (see numbers.ts). */
@@ -19,7 +19,7 @@ export const tensMarker = 'mươi';
 export const hundredWord = 'trăm';
 export const zeroTensWords: readonly string[] = ['linh', 'lẻ'];
 
-/** Scale words after a number: `1 triệu`, `126 ngàn`, `1,5 tỷ`. */
+/** Scale words after a number: `1 triệu`, `45 ngàn`, `1,5 tỷ`. */
 export const scaleWords: Readonly<Record<string, number>> = {
   'chục': 10, 'trăm': 100, 'nghìn': 1_000, 'ngàn': 1_000, 'vạn': 10_000,
   'triệu': 1_000_000, 'tỷ': 1_000_000_000, 'tỉ': 1_000_000_000,

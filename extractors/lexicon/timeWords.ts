@@ -3,7 +3,7 @@
  * extractor matches them case-insensitively.
  */
 
-/** Parts of the day written before a date: `Chiều 26/11/2018`, `Sáng 18.8`. */
+/** Parts of the day written before a date: `Chiều 26/11/2018`, `Sáng 14.6`. */
 export const dayParts: readonly string[] = ['rạng sáng', 'sáng', 'trưa', 'chiều', 'tối', 'đêm', 'khuya'];
 /** Words that make the afternoon/evening hours: `3 giờ chiều` = 15:00. */
 export const pmDayParts: readonly string[] = ['chiều', 'tối', 'đêm'];
@@ -27,8 +27,8 @@ export const yearNoun = 'năm';
 
 /**
  * Period nouns that introduce a year or a year range: `giai đoạn 2016 - 2020`,
- * `nhiệm kỳ 2020-2025`, `năm học 2019-2020`. (`quý` and half-years are read through the
- * `năm` that follows them: `quý I năm 2019`, `6 tháng đầu năm 2016` give the year.)
+ * `nhiệm kỳ 2015-2020`, `năm học 2019-2020`. (`quý` and half-years are read through the
+ * `năm` that follows them: `quý I năm 2019`, `6 tháng đầu năm 2018` give the year.)
  */
 export const periodNouns: readonly string[] = ['giai đoạn', 'nhiệm kỳ', 'thời kỳ', 'niên khóa', 'niên khoá', 'năm học', 'năm'];
 
