@@ -5,7 +5,7 @@
  * phone numbers and model numbers are left out. One pass of bounded regexes plus
  * constant-size look-arounds per number: linear in the body's length.
  */
-import type { CountMention } from '../schemas/article.js';
+import type { CountMention, DateMention } from '../schemas/article.js';
 import type { ExtractContext } from './types.js';
 import { extractDates } from './dates.js';
 import { looksLikePhoneNumber, parseDigitNumber, parseSpelledNumber, scaleOf } from './numbers.js';
@@ -277,9 +277,10 @@ function spelledCandidates(body: string): Candidate[] {
  * Every counted quantity of the body. Numbers inside the date mentions found by
  * `extractDates` are left to dates (`năm 2016`, `ngày 9 tháng 4`).
  */
-export function extractCounts(ctx: ExtractContext): CountMention[] {
+export function extractCounts(ctx: ExtractContext, dates: readonly DateMention[] = extractDates(ctx)): CountMention[] {
   const { body } = ctx;
-  const dateSpans = extractDates(ctx).map((d) => [d.start, d.end] as const);
+  // The dates of the same body (the caller passes them when it has them: no second date pass).
+  const dateSpans = dates.map((d) => [d.start, d.end] as const);
   const candidates = [...digitCandidates(body), ...spelledCandidates(body)].sort((a, b) => a.start - b.start || b.end - a.end);
   const counts: CountMention[] = [];
   let lastEnd = 0;

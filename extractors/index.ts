@@ -33,7 +33,8 @@ export function extractEntities(ctx: ExtractContext): Extraction {
   const owned = documents.flatMap((d) => d.mentions);
   // A code inside a document number (`86/KH-UBND`) is not an agency mention.
   const agencies = collectAgencies(ctx.body, tokens, outsideSpans(tokens, agencySpans, owned), harvestAbbreviations(tokens));
-  const dates = outside(extractDates(ctx), owned);
+  const allDates = extractDates(ctx);
+  const dates = outside(allDates, owned);
   // A number inside a document number, a date or an agency's name (`Ban Chỉ đạo 94`) is not a count.
   const notCounts = [...owned, ...dates.map((d): Range => [d.start, d.end]), ...agencies.flatMap((a) => a.mentions)];
   return {
@@ -41,7 +42,7 @@ export function extractEntities(ctx: ExtractContext): Extraction {
     agencies,
     documents,
     dates,
-    counts: outside(extractCounts(ctx), notCounts),
+    counts: outside(extractCounts(ctx, allDates), notCounts),
   };
 }
 
