@@ -140,6 +140,8 @@ function readTitlesAfter(tokens: readonly Token[], j: number, body: string): { t
     const verb = s === k ? matchAt(appointmentTrie, tokens, s) : null;
     if (verb) s = verb.to;
     const hit = readTitle(tokens, s, body);
+    // `…, Thứ trưởng Nguyễn Duy Ngọc`: a title followed by a name (or a rank) is the next person's.
+    if (hit && (nameLength(tokens, hit.to) > 0 || matchAt(rankTrie, tokens, hit.to))) break;
     if (hit) {
       titles.push(hit);
       k = hit.to;

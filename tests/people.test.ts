@@ -73,4 +73,14 @@ describe('people: rank, name and titles (SPEC §2)', () => {
   it('needs context: a capitalised pair alone is not a person', () => {
     expect(run('Về dự có đại diện Sở Tư pháp và Hội Luật gia.').people).toEqual([]);
   });
+
+  it('gives a title followed by a name to that name, not to the person before it', () => {
+    const people = run('Lãnh đạo Bộ Công an: Thứ trưởng Lê Văn Hòa, Thứ trưởng Đào Duy Tùng. Đại tá Mai Văn Hải, Giám đốc, Thượng tá Trần Bình, Phó Giám đốc.').people;
+    expect(people.map((p) => [p.name, p.rank, p.titles])).toEqual([
+      ['Lê Văn Hòa', null, ['Thứ trưởng']],
+      ['Đào Duy Tùng', null, ['Thứ trưởng']],
+      ['Mai Văn Hải', 'Đại tá', ['Giám đốc']],
+      ['Trần Bình', 'Thượng tá', ['Phó Giám đốc']],
+    ]);
+  });
 });
