@@ -10,6 +10,7 @@
 import type { Person, Rank, Span } from '../schemas/article.js';
 import { scanAgency, startsRankOrTitle, tokensKey, type AgencySpan } from './agencies.js';
 import { localityWords } from './lexicon/localities.js';
+import { provinces } from './lexicon/provinces.js';
 import { rankSpellings } from './lexicon/ranks.js';
 import { surnames } from './lexicon/surnames.js';
 import {
@@ -32,6 +33,7 @@ const appointmentTrie = buildTrie(appointmentVerbs.map((w) => [w, true] as const
 const cueTrie = buildTrie(['đồng chí', 'đ/c', 'Đ/c', 'ông', 'bà'].map((w) => [w, true] as const));
 const formerKeys = new Set(formerMarkers.map(matchKey));
 const surnameKeys = new Set(surnames.map(matchKey));
+const placeKeys = new Set(provinces.map(matchKey));
 /** Lower-case words that finish a `Trưởng`/`Phó Trưởng` title when no agency follows. */
 const headTitleTails = new Set(['ban', 'phòng', 'đoàn', 'khoa', 'trạm', 'đồn', 'trại', 'công an'].map(matchKey));
 
@@ -201,6 +203,8 @@ function readPerson(tokens: readonly Token[], i: number, body: string): (Found &
   if (n === 0) return null;
   if (!hasContext && !surnameKeys.has(tokens[nameFrom]?.key ?? '')) return null;
   const nameTo = nameFrom + n;
+  // `Tại Hà Nội, Giám đốc …`: a province's name is a place.
+  if (placeKeys.has(tokens.slice(nameFrom, nameTo).map((t) => t.key).join(' '))) return null;
   const after = readTitlesAfter(tokens, nameTo, body);
   if (!hasContext && after.titles.length === 0) return null;
   return {

@@ -83,4 +83,8 @@ describe('people: rank, name and titles (SPEC §2)', () => {
       ['Trần Bình', 'Thượng tá', ['Phó Giám đốc']],
     ]);
   });
+
+  it('never takes a province named before a title for a person', () => {
+    expect(run('Tại Hà Nội, Giám đốc Công an thành phố chủ trì. Ở Lâm Đồng, Phó Chủ tịch UBND tỉnh dự.').people).toEqual([]);
+  });
 });
