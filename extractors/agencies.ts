@@ -163,7 +163,17 @@ function closingQuote(tokens: readonly Token[], i: number): number {
 interface ScanOptions {
   /** Accept a lower-case head (`Trưởng ban Tuyên giáo …` after a title). */
   readonly allowLowerHead?: boolean;
+  /** Reading a host inside another agency: do not look for a host of the host. */
+  readonly nested?: boolean;
 }
+
+/**
+ * Longest agency name in tokens (the longest real ones, a board of a front committee with
+ * its full name, run to about 15; a quoted programme name adds up to `MAX_QUOTED`). The bound
+ * keeps a scan over a hostile run of heads linear.
+ */
+const MAX_AGENCY_TOKENS = 50;
+const MAX_HOST_TOKENS = 10;
 
 /** The head at token `i`, written with the capitals its lexicon entry prescribes. */
 function headAt(tokens: readonly Token[], i: number, allowLower: boolean): PhraseMatch<CasedHead> | null {
@@ -185,7 +195,7 @@ function headAt(tokens: readonly Token[], i: number, allowLower: boolean): Phras
  * null: `Công an Trung ương` names no unit of its own.
  */
 function localPolice(tokens: readonly Token[], i: number): AgencySpan | null {
-  const span = scanAgency(tokens, i);
+  const span = scanAgency(tokens, i, { nested: true });
   return span && span.to > span.headTo && !headAt(tokens, span.headTo, true)?.value.committee ? span : null;
 }
 
@@ -215,7 +225,9 @@ export function scanAgency(tokens: readonly Token[], i: number, opts: ScanOption
   /** The previous token taken was a capitalised name word (`Sóc` in `Công an Sóc Trăng`). */
   let afterName = false;
 
-  while (j < tokens.length) {
+  // A host (`Công an tỉnh X` inside `Đảng ủy Công an tỉnh X`) is a head and a locality: short.
+  const maxTokens = opts.nested ? MAX_HOST_TOKENS : MAX_AGENCY_TOKENS;
+  while (j < tokens.length && j - i < maxTokens) {
     const t = tokens[j];
     if (!t || !inlineGap(t)) break;
     const wasAfterName = afterName;
@@ -269,7 +281,7 @@ export function scanAgency(tokens: readonly Token[], i: number, opts: ScanOption
         (current.hosted === true && t.key === matchKey('Công'));
       if (!attach) break;
       if (!t.upper && !isNameWord(tokens, next.to)) return null; // `Ban Tuyên giáo huyện ủy, …`: generic
-      if (current.hosted === true && t.key === matchKey('Công')) host = localPolice(tokens, j);
+      if (current.hosted === true && t.key === matchKey('Công') && !opts.nested) host = localPolice(tokens, j);
       j = next.to;
       named = true;
       if (!next.value.force) current = next.value;

@@ -38,6 +38,8 @@ const placeKeys = new Set(provinces.map(matchKey));
 const headTitleTails = new Set(['ban', 'phòng', 'đoàn', 'khoa', 'trạm', 'đồn', 'trại', 'công an'].map(matchKey));
 
 const MAX_NAME = 4;
+/** Longest chain of cues, ranks and titles read around one name. */
+const MAX_CHAIN = 8;
 const SEPARATORS = new Set([',', '-', '–', '—', ':']);
 
 /** A title read at some position, with the agency it belongs to. */
@@ -133,7 +135,7 @@ function nameLength(tokens: readonly Token[], i: number): number {
 function readTitlesAfter(tokens: readonly Token[], j: number, body: string): { titles: TitleHit[]; to: number } {
   const titles: TitleHit[] = [];
   let k = j;
-  for (;;) {
+  for (let steps = 0; steps < MAX_CHAIN; steps++) {
     let s = k;
     const sep = tokens[s];
     if (sep && SEPARATORS.has(sep.text) && inlineGap(sep)) s++;
@@ -171,7 +173,9 @@ function readPerson(tokens: readonly Token[], i: number, body: string): (Found &
   let rank: Rank | null = null;
   const before: TitleHit[] = [];
   let cue = false;
-  for (;;) {
+  // Bounded: a name is preceded by a handful of cues, ranks and titles, never by hundreds, and
+  // an unbounded chain would make a failed read cost the rest of the line (quadratic overall).
+  for (let steps = 0; steps < MAX_CHAIN; steps++) {
     const t = tokens[k];
     if (!t || (k > i && !inlineGap(t))) break;
     const c = matchAt(cueTrie, tokens, k);
