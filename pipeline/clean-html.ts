@@ -247,24 +247,36 @@ function articleContainer($: CheerioAPI): Element | null {
 /** Lines of an element's text: block elements and `<br>` break lines, inline whitespace collapses. */
 export function textLines(nodes: readonly AnyNode[]): string[] {
   const chunks: string[] = [];
-  const walk = (node: AnyNode): void => {
+  // An explicit stack, not recursion: a hostile page may nest thousands of levels deep.
+  const stack: (AnyNode | '\n')[] = [...nodes].reverse();
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    if (item === '\n') {
+      chunks.push('\n');
+      continue;
+    }
+    const node = item;
     if (node.type === 'text') {
       chunks.push(node.data.replace(/\s+/gu, ' '));
     } else if (node.type === 'tag' || node.type === 'script' || node.type === 'style') {
       const name = node.name.toLowerCase();
       if (name === 'br') {
         chunks.push('\n');
-        return;
+        continue;
       }
       const block = BLOCK_TAGS.has(name);
       if (block) chunks.push('\n');
-      for (const child of node.children) walk(child);
-      if (block) chunks.push('\n');
+      if (block) stack.push('\n');
+      for (let i = node.children.length - 1; i >= 0; i--) {
+        const child = node.children[i];
+        if (child) stack.push(child);
+      }
     } else if ('children' in node) {
-      for (const child of node.children) walk(child);
+      for (let i = node.children.length - 1; i >= 0; i--) {
+        const child = node.children[i];
+        if (child) stack.push(child);
+      }
     }
-  };
-  for (const n of nodes) walk(n);
+  }
   return chunks
     .join('')
     .split('\n')
@@ -272,9 +284,35 @@ export function textLines(nodes: readonly AnyNode[]): string[] {
     .filter((l) => l.length > 0);
 }
 
-/** Clean an HTML page. */
+/**
+ * Deeper than any real page (press templates nest a few dozen levels): past it the page is
+ * refused rather than walked, since selector engines and text extraction recurse per level.
+ */
+export const MAX_HTML_DEPTH = 400;
+
+/** A page nested deeper than `MAX_HTML_DEPTH`: refused with this reason. */
+export class HtmlTooDeepError extends Error {}
+
+/** Depth of the deepest element, counted with an explicit stack. */
+function maxDepth(root: AnyNode): number {
+  let deepest = 0;
+  const stack: [AnyNode, number][] = [[root, 0]];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [node, depth] = item;
+    if (depth > deepest) deepest = depth;
+    if ('children' in node) for (const child of node.children) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/** Clean an HTML page. Throws `HtmlTooDeepError` for a page nested past `MAX_HTML_DEPTH`. */
 export function cleanHtml(html: string): CleanResult {
   const $ = load(html);
+  const root = $.root()[0];
+  const depth = root ? maxDepth(root) : 0;
+  if (depth > MAX_HTML_DEPTH) {
+    throw new HtmlTooDeepError(`HTML nested ${depth} levels deep (more than ${MAX_HTML_DEPTH}): not an article page`);
+  }
   const ld = jsonLdArticle($);
   const title = pageTitle($, ld);
   const publishedAt = pagePublishedAt($, ld);

@@ -3,11 +3,28 @@
  * plus the metadata read off the page (SPEC §1). Dispatches on the input format.
  */
 import type { CleanedArticle, DecodedArticle } from '../schemas/pipeline.js';
-import { cleanHtml } from './clean-html.js';
+import { cleanHtml, HtmlTooDeepError } from './clean-html.js';
 import { cleanText } from './clean-text.js';
 
 export function cleanArticle(doc: DecodedArticle): CleanedArticle {
-  const { title, publishedAt, authors, body } = doc.format === 'html' ? cleanHtml(doc.text) : cleanText(doc.text);
+  let cleaned;
+  try {
+    cleaned = doc.format === 'html' ? cleanHtml(doc.text) : cleanText(doc.text);
+  } catch (err) {
+    if (!(err instanceof HtmlTooDeepError)) throw err;
+    // Refused with its reason; the file is recorded as rejected and the batch goes on.
+    return {
+      source: doc.source,
+      format: doc.format,
+      encoding: doc.encoding,
+      title: null,
+      publishedAt: null,
+      authors: [],
+      body: '',
+      messages: [...doc.messages, { stage: 'clean', level: 'error', rule: 'html-too-deep', reason: err.message }],
+    };
+  }
+  const { title, publishedAt, authors, body } = cleaned;
   return {
     source: doc.source,
     format: doc.format,
