@@ -50,8 +50,11 @@ const INGEST_HELP = `Usage: vnextract ingest PATH... [options]
 
 Read articles into the dataset. PATH is a file, a folder (walked recursively, hidden
 entries skipped) or - (one path per line on stdin). .txt and .html/.htm files are read
-as UTF-8 (a BOM is fine) and normalised to NFC. A file whose bytes are already in the
-dataset is skipped as unchanged; a changed file replaces the article it held.
+as UTF-8 (a BOM is fine), UTF-16 with a BOM, or a legacy Vietnamese encoding
+(Windows-1258, VISCII, TCVN3/ABC, VNI-Windows) detected by how many words read as
+Vietnamese syllables; an HTML page's <meta charset> is honoured. Text is normalised to
+NFC, line ends to \n, and zero-width characters are removed. A file whose bytes are
+already in the dataset is skipped as unchanged; a changed file replaces the article it held.
 
 Options:
   --db FILE          database file (default ${DEFAULT_DB}; folders are created)
@@ -59,7 +62,10 @@ Options:
                      ${availableParallelism()}); 0 runs everything on the main thread
   --batch-size N     articles written per transaction (default ${DEFAULT_BATCH})
   --max-bytes N      reject files larger than N bytes (default 5M; 512k, 5M accepted)
-  --lossy            accept invalid UTF-8: bad bytes become U+FFFD, with a warning
+  --encoding NAME    read every file as NAME, no detection: utf-8, utf-16le, utf-16be,
+                     windows-1258, viscii, tcvn3 (ABC), vni-windows, tcvn5712-1 (VN1)
+  --lossy            accept undecodable files as UTF-8: bad bytes become U+FFFD, with a
+                     warning
   --force            re-process files even when they are unchanged
   --json             print a machine-readable summary object on stdout
   -q, --quiet        print nothing but errors that stop the run (--json still prints)
@@ -68,7 +74,8 @@ Options:
 Output: a progress bar on a terminal, then one line:
   ingested N, unchanged N, replaced N, rejected N in Xs (N articles/s)
 Each rejected file is printed on stderr as 'rejected PATH: reason' and recorded in the
-errors table (reasons: empty file, binary file, not valid UTF-8 with the byte offset,
+errors table (reasons: empty file, binary file, not valid UTF-8 (with the byte offset)
+and no legacy encoding fits (with the best candidate's score),
 unsupported extension, unreadable, too large).
 Exit codes: 0 every file landed, 2 some files were rejected, 1 usage or fatal error,
 130 interrupted by Ctrl-C (files in flight are written; re-run to finish the job).
@@ -137,6 +144,7 @@ async function cmdIngest(argv: readonly string[], io: Io): Promise<number> {
     'batch-size': { type: 'string' },
     'max-bytes': { type: 'string' },
     lossy: { type: 'boolean' },
+    encoding: { type: 'string' },
     force: { type: 'boolean' },
     json: { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
@@ -153,6 +161,14 @@ async function cmdIngest(argv: readonly string[], io: Io): Promise<number> {
   const json = values.json === true;
   const db = str(values.db) ?? DEFAULT_DB;
   if (positionals.filter((p) => p === '-').length > 1) throw new UsageError(`'-' (paths on stdin) may be given once`);
+  // Checked here so a typo is a usage error, not one rejection per file.
+  let encoding: string | undefined;
+  const encodingArg = str(values.encoding);
+  if (encodingArg !== undefined) {
+    const { canonicalEncoding, ENCODING_NAMES } = await import('./encodings/codecs.js');
+    encoding = canonicalEncoding(encodingArg) ?? undefined;
+    if (!encoding) throw new UsageError(`unknown --encoding '${encodingArg}' (known: ${ENCODING_NAMES.join(', ')})`);
+  }
 
   // Paths named on the command line must exist: a typo is a usage error, not a rejected file.
   const { stat } = await import('node:fs/promises');
@@ -177,6 +193,9 @@ async function cmdIngest(argv: readonly string[], io: Io): Promise<number> {
     if (!quiet) io.stderr.write('\ninterrupted: writing the files in flight, then stopping (Ctrl-C again to quit now)\n');
   };
   process.on('SIGINT', onSigint);
+  // SIGTERM (kill, docker stop, systemd) stops the same way: the run row closes as
+  // 'interrupted' instead of being found 'crashed' by the next run.
+  process.on('SIGTERM', onSigint);
   try {
     const summary = await ingest({
       paths: positionals,
@@ -185,6 +204,7 @@ async function cmdIngest(argv: readonly string[], io: Io): Promise<number> {
       batchSize,
       maxBytes,
       lossy: values.lossy === true,
+      encoding,
       force: values.force === true,
       stdin: io.stdin,
       command: ['ingest', ...argv],
@@ -219,6 +239,7 @@ async function cmdIngest(argv: readonly string[], io: Io): Promise<number> {
     return c.rejected > 0 ? 2 : 0;
   } finally {
     process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
   }
 }
 

@@ -70,8 +70,20 @@ export async function exportRecords(
     await write(first ? ']\n' : '\n]\n');
     return;
   }
-  for (const r of iterateRecords(db)) await write(`${JSON.stringify(r)}\n`);
+  // Records are gathered into ~64 kB chunks: one await (and one stream write) per chunk, not
+  // per record. Memory stays bounded by the chunk, whatever the size of the dataset.
+  let chunk = '';
+  for (const r of iterateRecords(db)) {
+    chunk += `${JSON.stringify(r)}\n`;
+    if (chunk.length >= CHUNK_CHARS) {
+      await write(chunk);
+      chunk = '';
+    }
+  }
+  if (chunk) await write(chunk);
 }
+
+const CHUNK_CHARS = 64 * 1024;
 
 export function formatStats(s: Stats): string {
   const fams = ['people', 'agencies', 'documents', 'dates', 'counts'] as const;

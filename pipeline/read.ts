@@ -4,6 +4,7 @@
  * not grow with the number of files.
  */
 import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
 import { lstat, opendir, open, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { extname, join, resolve } from 'node:path';
@@ -119,7 +120,9 @@ export async function readFileStage(path: string, opts: ReadOptions): Promise<Re
   }
   let fh;
   try {
-    fh = await open(path, 'r');
+    // O_NONBLOCK: opening a FIFO for reading otherwise waits for a writer forever and the
+    // whole run hangs; regular files ignore the flag, and fstat below rejects the rest.
+    fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     let why = fsReason(err);
     if ((err as NodeJS.ErrnoException).code === 'ENOENT' && (await lstat(path).catch(() => null))?.isSymbolicLink())
@@ -128,7 +131,7 @@ export async function readFileStage(path: string, opts: ReadOptions): Promise<Re
   }
   try {
     const st = await fh.stat();
-    if (!st.isFile()) return reject(path, 'read', 'not-a-file', 'not a regular file');
+    if (!st.isFile()) return reject(path, 'read', 'not-a-file', `not a regular file (${fileKind(st)})`);
     if (st.size > opts.maxBytes) return tooLarge(path, st.size, opts.maxBytes);
     const cap = opts.maxBytes + 1;
     const buf = Buffer.allocUnsafe(Math.min(cap, Math.max(st.size, 1)));
@@ -149,6 +152,15 @@ export async function readFileStage(path: string, opts: ReadOptions): Promise<Re
   } finally {
     await fh.close();
   }
+}
+
+/** What a non-regular file is, for the rejection reason. */
+function fileKind(st: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isDirectory(): boolean }): string {
+  if (st.isFIFO()) return 'FIFO';
+  if (st.isSocket()) return 'socket';
+  if (st.isCharacterDevice()) return 'character device';
+  if (st.isBlockDevice()) return 'block device';
+  return st.isDirectory() ? 'directory' : 'special file';
 }
 
 function tooLarge(path: string, size: number, max: number): Rejection {

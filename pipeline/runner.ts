@@ -29,6 +29,8 @@ export interface IngestOptions {
   readonly batchSize: number;
   readonly maxBytes: number;
   readonly lossy: boolean;
+  /** `--encoding NAME` (canonical name): no detection. */
+  readonly encoding?: string | undefined;
   /** Re-process files even when their bytes and the extractor version are unchanged. */
   readonly force: boolean;
   readonly stdin: Readable;
@@ -80,7 +82,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const store = Store.open(opts.db, { create: true });
   const runId = store.startRun(opts.command, opts.toolVersion, extractorVersion);
   const counters: RunCounters = { files: 0, ingested: 0, unchanged: 0, replaced: 0, duplicates: 0, rejected: 0 };
-  const processOpts: ProcessOptions = { lossy: opts.lossy };
+  const processOpts: ProcessOptions = { lossy: opts.lossy, encoding: opts.encoding };
 
   let pool: WorkerPool | null = null;
   let runOne: (f: RawFile) => Promise<Outcome>;
@@ -93,7 +95,9 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     runOne = async (f) => processFile(f, processOpts);
   }
 
-  const procConcurrency = Math.max(1, opts.workers) * 2;
+  // Files in the workers (each holds `DEFAULT_DEPTH`), plus a few read ahead: bounded, so
+  // memory does not grow with the batch (a file in flight is ~10 kB of bytes plus its record).
+  const procConcurrency = pool ? pool.capacity : 2;
   const readConcurrency = procConcurrency + 4;
   const readQ = new PQueue({ concurrency: readConcurrency });
   const procQ = new PQueue({ concurrency: procConcurrency });
@@ -136,7 +140,9 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     }
     batch.push(o);
     if (o.ok) batchChars += o.record.body.length;
-    if (batch.length >= opts.batchSize || batchChars >= BATCH_CHARS) flush();
+    // Batches grow 1, 2, 4, … up to batchSize: the first articles are in the database (and
+    // visible to a reader) within a moment of the first file, then writes are batched.
+    if (batch.length >= Math.min(opts.batchSize, done + 1) || batchChars >= BATCH_CHARS) flush();
   };
 
   if (opts.countTotal)

@@ -60,6 +60,9 @@ export function migrate(db: Db): void {
     throw new StoreError(`database schema version ${version} is newer than this vnextract supports (${SCHEMA_VERSION}); upgrade vnextract`);
   for (let v = version; v < SCHEMA_VERSION; v++) {
     db.transaction(() => {
+      // Re-read under the write lock: two processes opening a fresh file at once (two
+      // ingests, or an export racing the first ingest) must not both apply migration v.
+      if ((db.pragma('user_version', { simple: true }) as number) > v) return;
       db.exec(MIGRATIONS[v]!);
       db.pragma(`user_version = ${v + 1}`);
     }).immediate();
@@ -76,12 +79,14 @@ export function openDatabase(path: string, opts: OpenOptions): Db {
     throw new StoreError(`cannot open database ${path}: ${(err as Error).message}`);
   }
   try {
+    // First, so that switching a fresh file to WAL and migrating it wait for a concurrent
+    // writer (another ingest) instead of failing with SQLITE_BUSY.
+    db.pragma('busy_timeout = 10000');
     db.pragma('journal_mode = WAL');
     // In WAL mode NORMAL still never corrupts or splits a transaction; it may lose the last
     // commits on power loss, which a re-run restores (the hash check makes re-runs cheap).
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 10000');
     migrate(db);
   } catch (err) {
     db.close();
@@ -296,20 +301,42 @@ export type ExportRecord = ArticleRecord & { ingestedAt: string };
  * entities) in memory at a time.
  */
 export function* iterateRecords(db: Db): Generator<ExportRecord> {
+  // A fixed number of queries per article (was one more per person, agency and document):
+  // the mentions of all the article's people (agencies, documents) come in one query each,
+  // ordered by entity then mention, and are grouped here (measured: 490 → 294 ms for 2,000
+  // records, byte-identical output).
   const q = {
     people: db.prepare('SELECT id, name, rank, titles, agencies FROM people WHERE article_id = ? ORDER BY ord'),
-    personMentions: db.prepare('SELECT start_offset AS s, end_offset AS e FROM person_mentions WHERE person_id = ? ORDER BY ord'),
+    personMentions: db.prepare(`SELECT m.person_id AS id, m.start_offset AS s, m.end_offset AS e FROM people p
+                                JOIN person_mentions m ON m.person_id = p.id WHERE p.article_id = ? ORDER BY p.ord, m.ord`),
     agencies: db.prepare('SELECT id, name, aliases FROM agencies WHERE article_id = ? ORDER BY ord'),
-    agencyMentions: db.prepare('SELECT start_offset AS s, end_offset AS e FROM agency_mentions WHERE agency_id = ? ORDER BY ord'),
+    agencyMentions: db.prepare(`SELECT m.agency_id AS id, m.start_offset AS s, m.end_offset AS e FROM agencies g
+                                JOIN agency_mentions m ON m.agency_id = g.id WHERE g.article_id = ? ORDER BY g.ord, m.ord`),
     documents: db.prepare('SELECT id, type, number, issuer, date FROM documents WHERE article_id = ? ORDER BY ord'),
-    documentMentions: db.prepare('SELECT start_offset AS s, end_offset AS e FROM document_mentions WHERE document_id = ? ORDER BY ord'),
+    documentMentions: db.prepare(`SELECT m.document_id AS id, m.start_offset AS s, m.end_offset AS e FROM documents d
+                                  JOIN document_mentions m ON m.document_id = d.id WHERE d.article_id = ? ORDER BY d.ord, m.ord`),
     dates: db.prepare('SELECT text, value, start_offset AS start, end_offset AS "end" FROM dates WHERE article_id = ? ORDER BY ord'),
     counts: db.prepare('SELECT text, value, unit, approximate, "of", start_offset AS start, end_offset AS "end" FROM counts WHERE article_id = ? ORDER BY ord'),
   };
   type Span = [number, number];
-  const spans = (rows: unknown[]): Span[] => (rows as { s: number; e: number }[]).map((m) => [m.s, m.e]);
+  /** Mentions grouped by entity id, in order. */
+  const spansById = (rows: unknown[]): Map<number, Span[]> => {
+    const out = new Map<number, Span[]>();
+    for (const m of rows as { id: number; s: number; e: number }[]) {
+      let list = out.get(m.id);
+      if (!list) out.set(m.id, (list = []));
+      list.push([m.s, m.e]);
+    }
+    return out;
+  };
   const articles = db.prepare('SELECT id, source, title, published_at, authors, body, extractor_version, ingested_at FROM articles ORDER BY source, id');
   for (const a of articles.iterate() as IterableIterator<ArticleRow>) {
+    const people = q.people.all(a.id) as { id: number; name: string; rank: ArticleRecord['people'][number]['rank']; titles: string; agencies: string }[];
+    const personSpans = people.length > 0 ? spansById(q.personMentions.all(a.id)) : new Map<number, Span[]>();
+    const agencies = q.agencies.all(a.id) as { id: number; name: string; aliases: string }[];
+    const agencySpans = agencies.length > 0 ? spansById(q.agencyMentions.all(a.id)) : new Map<number, Span[]>();
+    const documents = q.documents.all(a.id) as { id: number; type: ArticleRecord['documents'][number]['type']; number: string; issuer: string | null; date: string | null }[];
+    const documentSpans = documents.length > 0 ? spansById(q.documentMentions.all(a.id)) : new Map<number, Span[]>();
     yield {
       id: a.id,
       source: a.source,
@@ -319,16 +346,12 @@ export function* iterateRecords(db: Db): Generator<ExportRecord> {
       body: a.body,
       extractorVersion: a.extractor_version,
       ingestedAt: a.ingested_at,
-      people: (q.people.all(a.id) as { id: number; name: string; rank: ArticleRecord['people'][number]['rank']; titles: string; agencies: string }[]).map((p) => ({
+      people: people.map((p) => ({
         name: p.name, rank: p.rank, titles: JSON.parse(p.titles) as string[], agencies: JSON.parse(p.agencies) as string[],
-        mentions: spans(q.personMentions.all(p.id)),
+        mentions: personSpans.get(p.id) ?? [],
       })),
-      agencies: (q.agencies.all(a.id) as { id: number; name: string; aliases: string }[]).map((g) => ({
-        name: g.name, aliases: JSON.parse(g.aliases) as string[], mentions: spans(q.agencyMentions.all(g.id)),
-      })),
-      documents: (q.documents.all(a.id) as { id: number; type: ArticleRecord['documents'][number]['type']; number: string; issuer: string | null; date: string | null }[]).map((d) => ({
-        type: d.type, number: d.number, issuer: d.issuer, date: d.date, mentions: spans(q.documentMentions.all(d.id)),
-      })),
+      agencies: agencies.map((g) => ({ name: g.name, aliases: JSON.parse(g.aliases) as string[], mentions: agencySpans.get(g.id) ?? [] })),
+      documents: documents.map((d) => ({ type: d.type, number: d.number, issuer: d.issuer, date: d.date, mentions: documentSpans.get(d.id) ?? [] })),
       dates: q.dates.all(a.id) as ArticleRecord['dates'],
       counts: (q.counts.all(a.id) as { text: string; value: number; unit: string; approximate: number; of: number | null; start: number; end: number }[]).map((c) => ({
         text: c.text, value: c.value, unit: c.unit, approximate: c.approximate === 1, of: c.of, start: c.start, end: c.end,
@@ -349,6 +372,11 @@ export interface Stats {
 }
 
 export function readStats(db: Db, path: string, recent = 5): Stats {
+  // One read transaction: every count comes from the same snapshot, even while an ingest commits.
+  return db.transaction(() => statsSnapshot(db, path, recent))();
+}
+
+function statsSnapshot(db: Db, path: string, recent: number): Stats {
   const n = (sql: string): number => (db.prepare(sql).pluck().get() as number | null) ?? 0;
   return {
     database: path,

@@ -43,6 +43,8 @@ export type Outcome = Accepted | Rejection;
 /** Options the worker-side stages need; sent once to every worker. */
 export interface ProcessOptions {
   readonly lossy: boolean;
+  /** `--encoding NAME`: read every file as NAME instead of detecting its encoding. */
+  readonly encoding?: string | undefined;
 }
 
 export function reject(source: string, stage: StageName, rule: string, reason: string): Rejection {

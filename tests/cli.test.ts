@@ -132,16 +132,18 @@ describe('ingest the seeds, export, re-run', () => {
 /** The bad files of the issue, written into `dir`; returns [file, stage, reason] expectations. */
 function writeBadFiles(dir: string, bigBytes: number): [string, string, RegExp][] {
   writeFileSync(join(dir, 'empty.txt'), '');
-  writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x01]));
-  // "Xin chào" in Windows-1258/Latin-1: 0xE0 at byte offset 6.
-  writeFileSync(join(dir, 'legacy.txt'), Buffer.from([0x58, 0x69, 0x6e, 0x20, 0x63, 0x68, 0xe0, 0x6f]));
+  writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x41, 0x42, 0x43, 0x44, 0x00, 0x01]));
+  writeFileSync(join(dir, 'archive.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]));
+  // "café" in Windows-1252: not UTF-8, and no Vietnamese encoding reads it as syllables.
+  writeFileSync(join(dir, 'legacy.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9]));
   writeFileSync(join(dir, 'report.pdf'), '%PDF-1.4');
   symlinkSync(join(dir, 'gone.txt'), join(dir, 'dangling.txt'));
   writeFileSync(join(dir, 'big.txt'), 'a'.repeat(bigBytes));
   return [
     ['empty.txt', 'decode', /^empty file$/u],
     ['binary.txt', 'decode', /^binary file \(NUL byte at offset 4\)$/u],
-    ['legacy.txt', 'decode', /^not valid UTF-8: invalid byte 0xE0 at offset 6$/u],
+    ['archive.txt', 'decode', /^binary file \(zip archive\)$/u],
+    ['legacy.txt', 'decode', /^not valid UTF-8 \(invalid byte 0xE9 at offset 3\) and no legacy Vietnamese encoding fits \(best: tcvn3, 0% valid syllables\)$/u],
     ['report.pdf', 'read', /^unsupported extension \.pdf$/u],
     ['dangling.txt', 'read', /^unreadable: ENOENT/u],
     ['big.txt', 'read', new RegExp(`^too large: ${bigBytes} bytes > --max-bytes \\d+$`, 'u')],
@@ -190,9 +192,9 @@ describe('bad input with --max-bytes 100: each file named with its reason, the r
 
   it('exits 2, names every bad file on stderr and in the errors table', () => {
     expect(run.code).toBe(2);
-    expect(run.stdout).toMatch(/^ingested 2, unchanged 0, replaced 0, rejected 6 in /u);
+    expect(run.stdout).toMatch(/^ingested 2, unchanged 0, replaced 0, rejected 7 in /u);
     expectRejections(run, db, dir, expected);
-    expect(scalar(db, `SELECT count(*) FROM errors WHERE level = 'error'`)).toBe(6);
+    expect(scalar(db, `SELECT count(*) FROM errors WHERE level = 'error'`)).toBe(7);
   });
 
   it('the good files land, BOM dropped, CRLF made LF', () => {
@@ -206,8 +208,8 @@ describe('bad input with --max-bytes 100: each file named with its reason, the r
     const db3 = join(t.dir, 'lossy.sqlite');
     const r = cli(['ingest', join(dir, 'legacy.txt'), '--db', db3, '--lossy']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`warning ${join(dir, 'legacy.txt')}: not valid UTF-8: invalid byte 0xE0 at offset 6`);
-    expect(query<{ body: string }>(db3, 'SELECT body FROM articles')[0]!.body).toContain('ch\ufffdo');
+    expect(r.stderr).toContain(`warning ${join(dir, 'legacy.txt')}: not valid UTF-8 (invalid byte 0xE9 at offset 3)`);
+    expect(query<{ body: string }>(db3, 'SELECT body FROM articles')[0]!.body).toContain('caf\ufffd');
     expect(scalar(db3, `SELECT count(*) FROM errors WHERE level = 'warning' AND rule = 'lossy-utf8'`)).toBe(1);
   });
 
@@ -257,7 +259,7 @@ describe('a new user\'s batch: the seeds, an HTML page with furniture, the bad f
     const before = tableCounts(db);
     const again = cli(['ingest', dir, '--db', db, '--json']);
     expect(again.code).toBe(2);
-    expect(JSON.parse(again.stdout)).toMatchObject({ ingested: 0, unchanged: 6, replaced: 0, duplicates: 0, rejected: 6 });
+    expect(JSON.parse(again.stdout)).toMatchObject({ ingested: 0, unchanged: 6, replaced: 0, duplicates: 0, rejected: 7 });
     expect(tableCounts(db)).toEqual(before);
   });
 });

@@ -1,4 +1,4 @@
-/** The decode stage: UTF-8 only, BOM tolerated, NFC, and exact reasons for bad bytes. */
+/** The decode stage: UTF-8 fast path, BOM tolerated, NFC, invisible characters, exact reasons for bad bytes. */
 import { describe, expect, it } from 'vitest';
 import { decode, firstInvalidUtf8 } from '../pipeline/decode.js';
 import type { RawFile } from '../pipeline/types.js';
@@ -32,22 +32,34 @@ describe('decode', () => {
     expect(r).toMatchObject({ ok: false, rule: 'binary', reason: 'binary file (NUL byte at offset 3)' });
   });
 
-  it('names the first bad byte of invalid UTF-8 and its offset', () => {
-    // "Hà" in Windows-1258 / Latin-1: 0x48 0xE0
-    expect(decode(file([0x48, 0xe0]), { lossy: false })).toMatchObject({ ok: false, stage: 'decode', rule: 'not-utf8', reason: 'not valid UTF-8: invalid byte 0xE0 at offset 1' });
-    // Valid Vietnamese first, then a lone continuation byte: the offset counts bytes, not characters.
-    const prefix = new TextEncoder().encode('Đại tá ');
-    expect(decode(file([...prefix, 0x80, 0x41]), { lossy: false })).toMatchObject({ reason: `not valid UTF-8: invalid byte 0x80 at offset ${prefix.length}` });
+  it('names the first bad byte of a file that is neither UTF-8 nor a legacy Vietnamese encoding', () => {
+    // French in Windows-1252: no Vietnamese decoding reads it as syllables.
+    const fr = [...new TextEncoder().encode('Le ministre a '), 0x70, 0x75, 0x62, 0x6c, 0x69, 0xe9, 0x20, 0x6c, 0x27, 0x61, 0x72, 0x72, 0xea, 0x74, 0xe9];
+    expect(decode(file(fr), { lossy: false })).toMatchObject({
+      ok: false, stage: 'decode', rule: 'not-utf8',
+      reason: 'not valid UTF-8 (invalid byte 0xE9 at offset 19) and no legacy Vietnamese encoding fits (best: tcvn3, 0% valid syllables)',
+    });
   });
 
   it('--lossy accepts it with U+FFFD and a warning', () => {
-    const r = decode(file([0x48, 0xe0, 0x20, 0x4e, 0xf4, 0x69]), { lossy: true });
+    const r = decode(file([0x41, 0x80, 0x20, 0x42, 0xff, 0x43, 0x8d, 0x8f]), { lossy: true });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.article.text).toBe('H\ufffd N\ufffdi');
+    expect(r.article.text).toBe('A\ufffd B\ufffdC\ufffd\ufffd');
+    expect(r.article.encoding).toBe('utf-8');
     expect(r.article.messages).toEqual([
-      { stage: 'decode', level: 'warning', rule: 'lossy-utf8', reason: 'not valid UTF-8: invalid byte 0xE0 at offset 1; decoded with U+FFFD replacements (--lossy)' },
+      { stage: 'decode', level: 'warning', rule: 'lossy-utf8', reason: 'not valid UTF-8 (invalid byte 0x80 at offset 1) and no legacy Vietnamese encoding fits (best: tcvn3, 0% valid syllables); decoded with U+FFFD replacements (--lossy)' },
     ]);
+  });
+
+  it('removes zero-width characters and soft hyphens, makes Unicode line separators newlines, keeps NBSP', () => {
+    const r = decode(file('Nguy\u200bễn\u00adVăn\u2060 A\u200c\u200d\ufeff\u2028B\u2029C\u00a0D'), { lossy: false });
+    expect(r.ok && r.article.text).toBe('NguyễnVăn A\nB\nC\u00a0D');
+  });
+
+  it('composes a tone separated from its letter by a zero-width space', () => {
+    const r = decode(file('Vie\u0302\u200b\u0323t'), { lossy: false });
+    expect(r.ok && r.article.text).toBe('Việt');
   });
 });
 

@@ -1,0 +1,362 @@
+/**
+ * `npm run bench -- [--articles N] [--workers N] [--batch-size N] [--keep] [--out FILE]`
+ *
+ * One benchmark run of the whole ingest against the figure it has to beat: bare wink-nlp
+ * tokenisation of the same text on one thread (issue 4). The ingest runs as a child process,
+ * exactly as a user runs it, and its resident memory is sampled from /proc (threads share the
+ * process RSS; child processes, if any, are added). Prints a table and writes the figures to
+ * bench/results.json (git-ignored) so runs can be compared.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { article, loadPools, type Pools } from './corpus.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BIN = join(ROOT, 'bin', 'vnextract.js');
+const SEEDS = join(ROOT, 'fixtures', 'seeds');
+const MB = 1024 * 1024;
+
+interface Options {
+  articles: number;
+  workers: number;
+  batchSize: number | null;
+  keep: boolean;
+  out: string;
+  seed: number;
+  cpuProf: string | null;
+}
+
+function options(): Options {
+  const { values } = parseArgs({
+    options: {
+      articles: { type: 'string' },
+      workers: { type: 'string' },
+      'batch-size': { type: 'string' },
+      keep: { type: 'boolean' },
+      out: { type: 'string' },
+      seed: { type: 'string' },
+      'cpu-prof': { type: 'string' },
+    },
+    strict: true,
+  });
+  const n = (v: string | undefined, d: number): number => {
+    if (v === undefined) return d;
+    if (!/^\d+$/u.test(v)) throw new Error(`expected an integer, got '${v}'`);
+    return Number(v);
+  };
+  return {
+    articles: n(values.articles, 1000),
+    workers: n(values.workers, availableParallelism()),
+    batchSize: values['batch-size'] === undefined ? null : n(values['batch-size'], 0),
+    keep: values.keep === true,
+    out: values.out ?? join(ROOT, 'bench', 'results.json'),
+    seed: n(values.seed, 1),
+    cpuProf: values['cpu-prof'] ?? null,
+  };
+}
+
+// ------------------------------------------------------------------ corpus
+
+interface Corpus {
+  /** The temp folder: the corpus (`corpus/`) and the database beside it. */
+  root: string;
+  dir: string;
+  bytes: number;
+}
+
+function writeCorpus(pools: Pools, seed: number, n: number): Corpus {
+  const root = mkdtempSync(join(tmpdir(), 'vnextract-bench-'));
+  const dir = join(root, 'corpus');
+  let bytes = 0;
+  const seen = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const a = article(pools, seed, i);
+    if (seen.has(a.text)) throw new Error(`corpus article ${i} repeats an earlier one`);
+    // Distinctness is checked on the first 10k only: past that the set would dominate memory.
+    if (i < 10_000) seen.add(a.text);
+    const path = join(dir, a.rel);
+    if (i % 1000 === 0) mkdirSync(dirname(path), { recursive: true });
+    const buf = Buffer.from(a.text, 'utf8');
+    writeFileSync(path, buf);
+    bytes += buf.length;
+  }
+  return { root, dir, bytes };
+}
+
+// ------------------------------------------------------------------ bare wink baseline
+
+/** One thread of bare tokenisation: `winkNLP(model, [])`, NFD text, tokens only. */
+function bareWink(pools: Pools, seed: number, n: number): { seconds: number; articlesPerSecond: number; mbPerSecond: number; tokens: number } {
+  const nlp = winkNLP(model, []);
+  let ns = 0n;
+  let bytes = 0;
+  let tokens = 0;
+  for (let i = 0; i < n; i++) {
+    const { text } = article(pools, seed, i);
+    bytes += Buffer.byteLength(text, 'utf8');
+    // Only the tokenisation is timed (NFD included): generating the text is the bench's cost.
+    const t = process.hrtime.bigint();
+    tokens += nlp.readDoc(text.normalize('NFD')).tokens().length();
+    ns += process.hrtime.bigint() - t;
+  }
+  const seconds = Number(ns) / 1e9;
+  return { seconds, articlesPerSecond: n / seconds, mbPerSecond: bytes / MB / seconds, tokens };
+}
+
+// ------------------------------------------------------------------ the CLI as a child process
+
+/** Resident set (kB) of a process, and its peak so far (VmHWM), from /proc. */
+function procMem(pid: number): { rss: number; hwm: number } | null {
+  try {
+    const s = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (k: string): number => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'mu').exec(s)?.[1] ?? 0);
+    return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+  } catch {
+    return null;
+  }
+}
+
+/** Descendants of a process (walks /proc/*\/stat ppid). */
+function descendants(root: number): number[] {
+  const parent = new Map<number, number>();
+  for (const e of readdirSync('/proc')) {
+    if (!/^\d+$/u.test(e)) continue;
+    try {
+      const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parent.set(Number(e), ppid);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const out: number[] = [];
+  const todo = [root];
+  while (todo.length > 0) {
+    const p = todo.pop()!;
+    for (const [c, pp] of parent) if (pp === p) {
+      out.push(c);
+      todo.push(c);
+    }
+  }
+  return out;
+}
+
+interface ChildRun {
+  seconds: number;
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  peakRssMb: number;
+  firstOutputS: number | null;
+  firstRowS: number | null;
+}
+
+/**
+ * Run `node bin/vnextract.js ARGS`, sampling the tree's memory every 50 ms; optionally poll the
+ * database for its first article (time to first output when the CLI prints nothing until the end).
+ */
+function runCli(args: readonly string[], opts: { pollDb?: string; nodeArgs?: readonly string[] } = {}): Promise<ChildRun> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    let firstOutputS: number | null = null;
+    let firstRowS: number | null = null;
+    const first = (): void => {
+      firstOutputS ??= (performance.now() - t0) / 1000;
+    };
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      first();
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      first();
+      stderr += d;
+    });
+    let peakKb = 0;
+    let n = 0;
+    const sample = (): void => {
+      const pid = child.pid;
+      if (pid === undefined) return;
+      const me = procMem(pid);
+      if (!me) return;
+      let kb = Math.max(me.rss, me.hwm);
+      // Child processes are rare (none today): walking /proc costs, so look every 10th sample.
+      if (n++ % 10 === 0) for (const c of descendants(pid)) kb += procMem(c)?.rss ?? 0;
+      peakKb = Math.max(peakKb, kb);
+    };
+    const timer = setInterval(sample, 50);
+    let db: Database.Database | null = null;
+    const poll = opts.pollDb
+      ? setInterval(() => {
+          try {
+            if (!db) {
+              if (!existsSync(opts.pollDb!)) return;
+              db = new Database(opts.pollDb!, { readonly: true, fileMustExist: true });
+            }
+            if (db.prepare('SELECT 1 FROM articles LIMIT 1').get() !== undefined) {
+              firstRowS = (performance.now() - t0) / 1000;
+              clearInterval(poll!);
+              db.close();
+              db = null;
+            }
+          } catch {
+            // The schema is not there yet, or the file is being created.
+            db?.close();
+            db = null;
+          }
+        }, 20)
+      : null;
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      if (poll) clearInterval(poll);
+      db?.close();
+      resolve({ seconds: (performance.now() - t0) / 1000, code, stdout, stderr, peakRssMb: peakKb / 1024, firstOutputS, firstRowS });
+    });
+    // One sample right away: short runs would otherwise be missed.
+    setImmediate(sample);
+  });
+}
+
+function fileSize(p: string): number {
+  try {
+    return statSync(p).size;
+  } catch {
+    return 0;
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+interface IngestJson {
+  ingested: number;
+  unchanged: number;
+  rejected: number;
+  duplicates: number;
+  seconds: number;
+  articlesPerSecond: number;
+  rejections: { path: string; reason: string }[];
+}
+
+function summary(run: ChildRun, what: string): IngestJson {
+  const line = run.stdout.trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(line) as IngestJson;
+  } catch {
+    throw new Error(`${what}: no JSON summary (exit ${run.code}): ${run.stderr.slice(0, 2000)}`);
+  }
+}
+
+const r1 = (x: number): number => Math.round(x * 10) / 10;
+const r3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+async function main(): Promise<void> {
+  const o = options();
+  const pools = loadPools(SEEDS);
+  process.stderr.write(`corpus: ${o.articles} articles from ${pools.paragraphs.length} seed paragraphs…\n`);
+  const tc = performance.now();
+  const corpus = writeCorpus(pools, o.seed, o.articles);
+  process.stderr.write(`  ${corpus.dir}: ${r1(corpus.bytes / MB)} MB in ${r1((performance.now() - tc) / 1000)} s\n`);
+  const db = join(corpus.root, 'bench.sqlite');
+  const common = ['--db', db, '--workers', String(o.workers), ...(o.batchSize === null ? [] : ['--batch-size', String(o.batchSize)])];
+  try {
+    // --help first: a cold-ish start-up, then nine more.
+    const helps: number[] = [];
+    for (let k = 0; k < 10; k++) {
+      const t = performance.now();
+      const r = spawnSync(process.execPath, [BIN, '--help'], { stdio: 'ignore' });
+      if (r.status !== 0) throw new Error('vnextract --help failed');
+      helps.push((performance.now() - t) / 1000);
+    }
+
+    process.stderr.write('ingest…\n');
+    const nodeArgs = o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${o.cpuProf}`] : [];
+    const ing = await runCli(['ingest', corpus.dir, ...common, '--quiet', '--json'], { pollDb: db, nodeArgs });
+    const s1 = summary(ing, 'ingest');
+    if (s1.rejected > 0) process.stderr.write(`  warning: ${s1.rejected} rejected, e.g. ${JSON.stringify(s1.rejections.slice(0, 3))}\n`);
+    const dbBytes = fileSize(db) + fileSize(`${db}-wal`);
+
+    process.stderr.write('re-run…\n');
+    const again = await runCli(['ingest', corpus.dir, ...common, '--quiet', '--json']);
+    const s2 = summary(again, 're-run');
+
+    process.stderr.write('export…\n');
+    const exp = await runCli(['export', '--db', db, '--format', 'jsonl', '-o', '/dev/null']);
+    if (exp.code !== 0) throw new Error(`export failed: ${exp.stderr}`);
+    const records = s1.ingested + s1.duplicates;
+
+    process.stderr.write('bare wink-nlp…\n');
+    const bare = bareWink(pools, o.seed, o.articles);
+
+    const ingestAps = o.articles / ing.seconds;
+    const figures = {
+      corpusMB: r1(corpus.bytes / MB),
+      ingest: {
+        articlesPerSecond: r1(ingestAps),
+        mbPerSecond: r3(corpus.bytes / MB / ing.seconds),
+        wallSeconds: r3(ing.seconds),
+        cliArticlesPerSecond: s1.articlesPerSecond,
+        peakRssMB: r1(ing.peakRssMb),
+        databaseMB: r1(dbBytes / MB),
+        ingested: s1.ingested,
+        rejected: s1.rejected,
+        firstRowSeconds: ing.firstRowS === null ? null : r3(ing.firstRowS),
+        firstOutputSeconds: ing.firstOutputS === null ? null : r3(ing.firstOutputS),
+      },
+      bareWink: { articlesPerSecond: r1(bare.articlesPerSecond), mbPerSecond: r3(bare.mbPerSecond), seconds: r3(bare.seconds), tokens: bare.tokens },
+      ratioIngestToBare: r3(ingestAps / bare.articlesPerSecond),
+      rerun: { articlesPerSecond: r1(o.articles / again.seconds), wallSeconds: r3(again.seconds), unchanged: s2.unchanged, peakRssMB: r1(again.peakRssMb), speedup: r1(ing.seconds / again.seconds) },
+      export: { recordsPerSecond: r1(records / exp.seconds), wallSeconds: r3(exp.seconds), records, peakRssMB: r1(exp.peakRssMb) },
+      helpSeconds: { median: r3(median(helps)), max: r3(Math.max(...helps)) },
+    };
+    const result = {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: availableParallelism(),
+      articles: o.articles,
+      workers: o.workers,
+      batchSize: o.batchSize,
+      seed: o.seed,
+      figures,
+    };
+    writeFileSync(o.out, `${JSON.stringify(result, null, 2)}\n`);
+
+    const f = figures;
+    const rows: [string, string, string][] = [
+      ['ingest', `${f.ingest.articlesPerSecond} articles/s, ${f.ingest.mbPerSecond} MB/s`, `wall ${f.ingest.wallSeconds} s, ${f.ingest.ingested} ingested, ${f.ingest.rejected} rejected`],
+      ['  peak RSS (process tree)', `${f.ingest.peakRssMB} MB`, 'target < 400 MB, flat in N'],
+      ['  database size', `${f.ingest.databaseMB} MB`, `corpus ${f.corpusMB} MB`],
+      ['  time to first output', `${f.ingest.firstRowSeconds ?? '-'} s`, `first article row in the DB (--quiet prints only at the end: ${f.ingest.firstOutputSeconds ?? '-'} s)`],
+      ['bare wink-nlp, 1 thread', `${f.bareWink.articlesPerSecond} articles/s, ${f.bareWink.mbPerSecond} MB/s`, `${f.bareWink.tokens} tokens`],
+      ['ratio ingest / bare', `${f.ratioIngestToBare}×`, 'target ≥ 1.0'],
+      ['re-run, unchanged', `${f.rerun.articlesPerSecond} articles/s`, `${f.rerun.speedup}× the first ingest (target ≥ 10×), ${f.rerun.unchanged} unchanged`],
+      ['export jsonl', `${f.export.recordsPerSecond} records/s`, `${f.export.records} records in ${f.export.wallSeconds} s (target ≥ 20k/s)`],
+      ['vnextract --help', `${f.helpSeconds.median} s median of 10`, 'target < 0.3 s'],
+    ];
+    const w0 = Math.max(...rows.map((r) => r[0].length));
+    const w1 = Math.max(...rows.map((r) => r[1].length));
+    process.stdout.write(`\nvnextract bench: ${o.articles} articles, ${o.workers} workers, batch ${o.batchSize ?? 'default'}, node ${process.version}, ${availableParallelism()} cpus\n`);
+    for (const r of rows) process.stdout.write(`${r[0].padEnd(w0)}  ${r[1].padEnd(w1)}  ${r[2]}\n`);
+    process.stdout.write(`figures written to ${o.out}\n`);
+  } finally {
+    if (o.keep) process.stderr.write(`corpus and database kept in ${corpus.root}\n`);
+    else rmSync(corpus.root, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});
