@@ -7,6 +7,7 @@
  */
 import type { CountMention, DateMention } from '../schemas/article.js';
 import type { ExtractContext } from './types.js';
+import { gluedBefore, wordStartMatches } from './text.js';
 import { extractDates } from './dates.js';
 import { looksLikePhoneNumber, parseDigitNumber, parseSpelledNumber, scaleOf } from './numbers.js';
 import { approximateCues, leadingDigitWords, roundQuantityLead, roundQuantityWords } from './lexicon/numberWords.js';
@@ -51,9 +52,9 @@ const WORD_AFTER = /[ \t\u00a0]{1,3}([\p{L}\p{M}]+)/uy;
 const WORD_CHARS = /[\p{L}\p{M}]/u;
 const DIGITS = /(?<![\p{L}\p{M}\p{N}/.,:#-])(\d+(?:[.,]\d+)*)(?![\p{L}\p{M}\p{N}/:]|[.,]\d|-\d)/gu;
 const RATIO = /(?<![\p{L}\p{M}\p{N}/.,:#-])(\d{1,4})\/(\d{1,4})(?![\p{L}\p{M}\p{N}/]|[.,-]\d)/gu;
-const SPELLED = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${leadingDigitWords.join('|')})(?![\\p{L}\\p{M}])`, 'giu');
+const SPELLED = new RegExp(`(?:${leadingDigitWords.join('|')})(?![\\p{L}\\p{M}])`, 'giu');
 const ROUND = new RegExp(
-  `(?<![\\p{L}\\p{M}\\p{N}])(?:${roundQuantityLead.join('|')})\\s+(${Object.keys(roundQuantityWords).join('|')})(?:\\s+(nghìn|ngàn|vạn|triệu|tỷ|tỉ))?(?![\\p{L}\\p{M}])`,
+  `(?:${roundQuantityLead.join('|')})\\s+(${Object.keys(roundQuantityWords).join('|')})(?:\\s+(nghìn|ngàn|vạn|triệu|tỷ|tỉ))?(?![\\p{L}\\p{M}])`,
   'giu',
 );
 const PERCENT_AFTER = /[ \t]?%/uy;
@@ -248,6 +249,10 @@ function spelledCandidates(body: string): Candidate[] {
   const out: Candidate[] = [];
   SPELLED.lastIndex = 0;
   for (let m = SPELLED.exec(body); m !== null; m = SPELLED.exec(body)) {
+    if (gluedBefore(body, m.index)) {
+      SPELLED.lastIndex = m.index + 1;
+      continue;
+    }
     const first: Word = { text: m[0], lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length };
     const words: Word[] = [first];
     for (let w = wordAfter(body, first.end); w !== null && words.length < 6; w = wordAfter(body, w.end)) words.push(w);
@@ -265,7 +270,7 @@ function spelledCandidates(body: string): Candidate[] {
     }
     out.push({ start: first.start, end: last.end, value: parsed.value, of: null, approximate: false, spelled });
   }
-  for (const m of body.matchAll(ROUND)) {
+  for (const m of wordStartMatches(ROUND, body)) {
     const base = roundQuantityWords[(m[1] ?? '').toLowerCase()] ?? 1;
     const scale = m[2] === undefined ? 1 : (scaleOf(m[2]) ?? 1);
     out.push({ start: m.index, end: m.index + m[0].length, value: base * scale, of: null, approximate: true, spelled: 'no' });

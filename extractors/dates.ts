@@ -6,6 +6,7 @@
  */
 import type { DateMention } from '../schemas/article.js';
 import type { ExtractContext } from './types.js';
+import { wordStartMatches } from './text.js';
 import { dayNouns, dayParts, monthNoun, periodNouns, pmDayParts, rangeWords, weakDateCues, weekdays, yearLeadWords } from './lexicon/timeWords.js';
 import { notCountedNouns } from './lexicon/countStopWords.js';
 
@@ -43,6 +44,7 @@ function alternation(words: readonly string[]): string {
 }
 
 const NB = '(?<![\\p{L}\\p{M}\\p{N}])'; // not glued to a preceding word or number
+// (Patterns scanned over the whole body leave this out and use `wordStartMatches`: see text.ts.)
 const DAY_PART = alternation(dayParts);
 const DAY_NOUN = alternation(dayNouns);
 const PERIOD = alternation(periodNouns);
@@ -53,20 +55,20 @@ const DASH = '[-–—]';
 /** `22/01/2019`, `22-01-2019`, `22.01.2019`; not inside `01/12/2020/QĐ-UBND`. */
 const DMY = new RegExp(`(?<![\\p{L}\\p{N}/.,:-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})(?![\\p{L}\\p{N}]|[/-][\\p{L}\\p{N}]|[.,]\\d)`, 'gu');
 /** `9 tháng 4 năm 2014`, `ngày 9 tháng 4` (a cue or a year is required, see below). */
-const TEXTUAL = new RegExp(`${NB}(\\d{1,2})\\s+${monthNoun}\\s+(\\d{1,2})(?:\\s*,?\\s+năm\\s+(\\d{4}))?(?![\\p{N}])`, 'giu');
+const TEXTUAL = new RegExp(`(\\d{1,2})\\s+${monthNoun}\\s+(\\d{1,2})(?:\\s*,?\\s+năm\\s+(\\d{4}))?(?![\\p{N}])`, 'giu');
 /** `26/11`, `14.6`, `25-12` without a year: a date only with a cue (validated below). */
 const DM = new RegExp(`(?<![\\p{L}\\p{N}/.,:-])(\\d{1,2})([/.-])(\\d{1,2})(?![\\p{L}\\p{N}]|[/.-]\\d|,\\d)`, 'gu');
 /** `tháng 5/2019`, `tháng 7-2015`, `tháng 4.2021`, `tháng 5 năm 2019`. */
-const MONTH_YEAR = new RegExp(`${NB}${monthNoun}\\s+(\\d{1,2})(?:\\s*[/.-]\\s*|\\s*,?\\s+năm\\s+)(\\d{4})(?![\\p{N}]|\\/[\\p{L}\\p{N}]|-\\p{L})`, 'giu');
+const MONTH_YEAR = new RegExp(`${monthNoun}\\s+(\\d{1,2})(?:\\s*[/.-]\\s*|\\s*,?\\s+năm\\s+)(\\d{4})(?![\\p{N}]|\\/[\\p{L}\\p{N}]|-\\p{L})`, 'giu');
 /** `tháng 5` alone. */
-const MONTH_ONLY = new RegExp(`${NB}${monthNoun}\\s+(\\d{1,2})(?![\\p{N}]|\\s*[/.-]\\s*\\d|\\s*,?\\s+năm\\s+\\d)`, 'giu');
+const MONTH_ONLY = new RegExp(`${monthNoun}\\s+(\\d{1,2})(?![\\p{N}]|\\s*[/.-]\\s*\\d|\\s*,?\\s+năm\\s+\\d)`, 'giu');
 /** `năm 2017`, `Trong năm 2019`, `giai đoạn 2016 - 2020`, `từ năm 2018-2021`, `năm 2011 đến năm 2014`. */
 const YEAR = new RegExp(
-  `${NB}(?:(?:${YEAR_LEAD})\\s+)?(?:${PERIOD})\\s+(\\d{4})(?:\\s*${DASH}\\s*(\\d{4})|\\s+(?:${RANGE_WORD})\\s+(?:năm\\s+)?(\\d{4}))?(?![\\p{N}]|[/.,]\\d|\\/\\p{L}|-\\p{L})`,
+  `(?:(?:${YEAR_LEAD})\\s+)?(?:${PERIOD})\\s+(\\d{4})(?:\\s*${DASH}\\s*(\\d{4})|\\s+(?:${RANGE_WORD})\\s+(?:năm\\s+)?(\\d{4}))?(?![\\p{N}]|[/.,]\\d|\\/\\p{L}|-\\p{L})`,
   'giu',
 );
 /** `quý I/2024`, `quý 3-2023`: a quarter gives its year (SPEC §5 values have no quarters). */
-const QUARTER_YEAR = new RegExp(`${NB}quý\\s+(?:I{1,3}|IV|[1-4])\\s*[/.-]\\s*(\\d{4})(?![\\p{N}]|\\/[\\p{L}\\p{N}])`, 'giu');
+const QUARTER_YEAR = new RegExp(`quý\\s+(?:I{1,3}|IV|[1-4])\\s*[/.-]\\s*(\\d{4})(?![\\p{N}]|\\/[\\p{L}\\p{N}])`, 'giu');
 /** `ngày 22-23/11`, `từ ngày 1-10/8/2023`: a span of days in one month (a cue is required). */
 const DAY_SPAN = new RegExp(`(?<![\\p{L}\\p{N}/.,:-])(\\d{1,2})\\s*[-–]\\s*(\\d{1,2})([/.])(\\d{1,2})(?:\\3(\\d{4}))?(?![\\p{L}\\p{N}]|[/.-]\\d)`, 'gu');
 /** A bare year range `2021- 2025`. */
@@ -178,7 +180,7 @@ function collectDays(body: string, out: Point[]): void {
     const p = dayPoint(body, m.index + m[0].length, Number(d), Number(mo), Number(y), cueBefore(body, m.index));
     if (p !== null && validYear(Number(y))) out.push(p);
   }
-  for (const m of body.matchAll(TEXTUAL)) {
+  for (const m of wordStartMatches(TEXTUAL, body)) {
     const [, d, mo, y] = m;
     const cue = cueBefore(body, m.index);
     // `6 tháng 3` with neither `ngày` nor a year is not safely a date.
@@ -219,13 +221,13 @@ function collectDaySpans(body: string, out: Point[]): void {
 }
 
 function collectMonths(body: string, out: Point[]): void {
-  for (const m of body.matchAll(MONTH_YEAR)) {
+  for (const m of wordStartMatches(MONTH_YEAR, body)) {
     const month = Number(m[1]);
     const year = Number(m[2]);
     if (month < 1 || month > 12 || !validYear(year)) continue;
     out.push(point(m.index, m.index + m[0].length, 'month', { month, year, yearWritten: true }));
   }
-  for (const m of body.matchAll(MONTH_ONLY)) {
+  for (const m of wordStartMatches(MONTH_ONLY, body)) {
     const month = Number(m[1]);
     // `6 tháng 3`: after a number, `tháng` is a duration noun.
     if (month < 1 || month > 12 || /\d\s*$/u.test(body.slice(Math.max(0, m.index - 4), m.index))) continue;
@@ -234,7 +236,7 @@ function collectMonths(body: string, out: Point[]): void {
 }
 
 function collectYears(body: string, out: Point[]): void {
-  for (const m of body.matchAll(YEAR)) {
+  for (const m of wordStartMatches(YEAR, body)) {
     const y1 = Number(m[1]);
     const y2raw = m[2] ?? m[3];
     if (!validYear(y1)) continue;
@@ -244,7 +246,7 @@ function collectYears(body: string, out: Point[]): void {
     out.push(point(m.index, end, 'year', { year: y1, yearWritten: true, toYear: y2 }));
     if (y2 === null) collectYearList(body, end, out);
   }
-  for (const m of body.matchAll(QUARTER_YEAR)) {
+  for (const m of wordStartMatches(QUARTER_YEAR, body)) {
     const y = Number(m[1]);
     if (validYear(y)) out.push(point(m.index, m.index + m[0].length, 'year', { year: y, yearWritten: true }));
   }

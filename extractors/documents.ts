@@ -18,7 +18,7 @@
  */
 import type { DocumentRef, DocumentType, Span } from '../schemas/article.js';
 import type { ExtractContext } from './types.js';
-import { displayForm, matchKey as slowMatchKey } from './text.js';
+import { displayForm, gluedBefore, matchKey as slowMatchKey } from './text.js';
 import {
   bareNumberFollowers,
   bareNumberFollowersBeforeYear,
@@ -67,7 +67,7 @@ const H_SPACE = new RegExp(H_SPACE_CLASS, 'u');
 
 /** All type words; longest first so `bộ luật` wins over `luật`. */
 const TYPE_WORD_RE = new RegExp(
-  `(?<![\\p{L}\\p{M}\\d])(?:${[...documentTypeWords]
+  `(?:${[...documentTypeWords]
     .sort((a, b) => b.words.length - a.words.length)
     .map((w) => w.words.split(' ').join(`${H_SPACE_CLASS}+`))
     .join('|')})(?![\\p{L}\\p{M}\\d])`,
@@ -443,6 +443,10 @@ function readAnchoredReferences(body: string): { hits: Hit[]; taken: Span[] } {
   const taken: Span[] = [];
   TYPE_WORD_RE.lastIndex = 0;
   for (let m = TYPE_WORD_RE.exec(body); m !== null; m = TYPE_WORD_RE.exec(body)) {
+    if (gluedBefore(body, m.index)) {
+      TYPE_WORD_RE.lastIndex = m.index + 1;
+      continue;
+    }
     const wordStart = m.index;
     const wordEnd = wordStart + m[0].length;
     const word = typeWordByKey.get(matchKey(m[0]));

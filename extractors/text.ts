@@ -63,3 +63,30 @@ export function displayForm(text: string): string {
 export function isCapitalised(syllable: string): boolean {
   return /^\p{Lu}/u.test(syllable);
 }
+
+const GLUED = /[\p{L}\p{M}\p{N}]/u;
+
+/**
+ * True when the match at `index` is glued to a preceding letter, mark or digit. Checked after
+ * matching instead of with a leading `(?<![\p{L}\p{M}\p{N}])`: irregexp evaluates a leading
+ * lookbehind at every position of the text, which made word-start patterns ten times slower.
+ */
+export function gluedBefore(text: string, index: number): boolean {
+  return index > 0 && GLUED.test(text[index - 1] ?? '');
+}
+
+/**
+ * Every match of a global regex that starts a word (see `gluedBefore`): the same matches a
+ * leading lookbehind would give, since a rejected start is retried one position later.
+ */
+export function* wordStartMatches(re: RegExp, text: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (gluedBefore(text, m.index)) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    yield m;
+    if (m[0].length === 0) re.lastIndex += 1;
+  }
+}
