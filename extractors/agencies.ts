@@ -259,7 +259,7 @@ export function scanAgency(tokens: readonly Token[], i: number, opts: ScanOption
     }
     if (t.kind === 'number') {
       // `Phòng PV01`, `Đội PC02`: a unit code, digits glued to its letters.
-      if (t.gap === '' && isAbbreviation(tokens[j - 1]) && /^\d{1,3}$/u.test(t.text)) {
+      if (t.glued && isAbbreviation(tokens[j - 1]) && /^\d{1,3}$/u.test(t.text)) {
         j++;
         continue;
       }

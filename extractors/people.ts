@@ -221,16 +221,17 @@ function readPerson(tokens: readonly Token[], i: number, body: string): (Found &
   };
 }
 
+/** First words of every cue, rank and title: where a person's context may start. */
+const contextStarts = new Set([
+  ...cueTrie.children.keys(),
+  ...rankTrie.children.keys(),
+  ...titleTrie.children.keys(),
+  ...formerKeys,
+]);
+
 /** Cheap pre-check: only a cue, a rank, a title or a family name can start a person's context. */
 function mayStartPerson(t: Token | undefined): boolean {
-  if (!t || t.kind !== 'word') return false;
-  return (
-    cueTrie.children.has(t.key) ||
-    rankTrie.children.has(t.key) ||
-    titleTrie.children.has(t.key) ||
-    formerKeys.has(t.key) ||
-    (t.upper && surnameKeys.has(t.key))
-  );
+  return t !== undefined && t.kind === 'word' && (contextStarts.has(t.key) || (t.upper && surnameKeys.has(t.key)));
 }
 
 const overlaps = (s: number, e: number, spans: readonly Span[]): boolean => spans.some(([a, b]) => s < b && e > a);
@@ -288,21 +289,26 @@ function mergePeople(body: string, tokens: readonly Token[], found: readonly Fou
       }
     }
   }
+  const positions = upperWordPositions(tokens);
   return [...byKey.values()].map((p) => ({
     name: p.name,
     rank: p.rank,
     titles: [...p.titles.values()],
     agencies: [...p.agencies.values()],
-    mentions: nameMentions(tokens, p.name, agencyOffsets),
+    mentions: nameMentions(tokens, positions, p.name, agencyOffsets),
   }));
 }
 
-/** Every occurrence of the name's syllables in the token stream (either tone style), outside agency names. */
-function nameMentions(tokens: readonly Token[], name: string, agencyOffsets: readonly Span[]): Span[] {
+/** Every occurrence of the name's syllables (either tone style), outside agency names. */
+function nameMentions(
+  tokens: readonly Token[],
+  positions: ReadonlyMap<string, readonly number[]>,
+  name: string,
+  agencyOffsets: readonly Span[],
+): Span[] {
   const keys = matchKey(name).split(' ');
   const spans: Span[] = [];
-  for (let i = 0; i + keys.length <= tokens.length; i++) {
-    if (tokens[i]?.key !== keys[0]) continue;
+  for (const i of positions.get(keys[0] ?? '') ?? []) {
     let ok = true;
     for (let k = 1; k < keys.length && ok; k++) {
       const t = tokens[i + k];
@@ -316,4 +322,16 @@ function nameMentions(tokens: readonly Token[], name: string, agencyOffsets: rea
     if (ok && !overlaps(start, end, agencyOffsets)) spans.push([start, end]);
   }
   return spans;
+}
+
+/** Token indices of each capitalised word, by key: where a name's mentions can start. */
+function upperWordPositions(tokens: readonly Token[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  tokens.forEach((t, i) => {
+    if (t.kind !== 'word' || !t.upper) return;
+    const list = out.get(t.key);
+    if (list) list.push(i);
+    else out.set(t.key, [i]);
+  });
+  return out;
 }

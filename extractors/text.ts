@@ -54,9 +54,19 @@ export function collapseSpaces(text: string): string {
   return text.replace(/[\s\u00a0\u200b\u2000-\u200a\u202f\u205f\u3000]+/gu, ' ').trim();
 }
 
-/** Display form of a value read from the body: collapsed spaces, seed tone style. */
+/**
+ * Display form of a value read from the body: collapsed spaces, seed tone style. Memoised
+ * (bounded): the same agency and person names recur across an article and a batch.
+ */
+const displayCache = new Map<string, string>();
 export function displayForm(text: string): string {
-  return seedToneStyle(collapseSpaces(text));
+  let shown = displayCache.get(text);
+  if (shown === undefined) {
+    if (displayCache.size >= 20_000) displayCache.clear();
+    shown = seedToneStyle(collapseSpaces(text));
+    displayCache.set(text, shown);
+  }
+  return shown;
 }
 
 /** Capitalised syllable (`Nguyễn`, `Đoàn`, `TƯ`): starts with an upper-case letter. */

@@ -18,8 +18,10 @@ export interface Token {
   readonly key: string;
   /** Starts with an upper-case letter. */
   readonly upper: boolean;
-  /** Whitespace (or nothing) between the previous token and this one. */
-  readonly gap: string;
+  /** Nothing between the previous token and this one (`PV01`: `PV` then `01`). */
+  readonly glued: boolean;
+  /** A line break between the previous token and this one: phrases never cross it. */
+  readonly newlineBefore: boolean;
 }
 
 // `T.Ư` (an abbreviation of Trung ương) is one word; every other dot is punctuation. A word
@@ -62,7 +64,8 @@ export function tokenize(text: string): Token[] {
       kind,
       key: kind === 'word' ? wordKey(t) : t,
       upper: kind === 'word' && t[0] !== t[0]?.toLowerCase(),
-      gap: start === last ? '' : text.slice(last, start),
+      glued: start === last,
+      newlineBefore: hasLineBreak(text, last, start),
     });
     last = start + t.length;
   }
@@ -76,9 +79,17 @@ function isLetterStart(t: string): boolean {
   return c >= 0xc0 && LETTER.test(t[0] ?? '');
 }
 
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
 /** True when the gap between two tokens is plain inline space (no line break). */
 export function inlineGap(token: Token | undefined): boolean {
-  return token !== undefined && !/[\n\r]/u.test(token.gap);
+  return token !== undefined && !token.newlineBefore;
 }
 
 /** A phrase lexicon compiled to a trie over token keys, for longest-match lookups. */
