@@ -338,6 +338,11 @@ export function scanAgency(tokens: readonly Token[], i: number, opts: ScanOption
 export function scanAgencies(tokens: readonly Token[]): AgencySpan[] {
   const spans: AgencySpan[] = [];
   for (let i = 0; i < tokens.length; ) {
+    // In running text an agency starts with a capitalised word: skip the rest cheaply.
+    if (!tokens[i]?.upper) {
+      i++;
+      continue;
+    }
     const span = scanAgency(tokens, i);
     if (span) {
       if (!span.head.ignore) spans.push(span);
