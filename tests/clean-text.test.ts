@@ -221,3 +221,19 @@ describe('seeds', () => {
     });
   }
 });
+
+describe('headline above the page date line', () => {
+  it('takes a first line that reads like a lead as the headline when the date line stands under it', () => {
+    const text = 'Đồng chí Lê Minh Trí, Phó Chủ tịch UBND tỉnh làm việc với Công an huyện Mường Lát\nThứ Tư, 05/06/2024 09:10\n\nSáng 4/6, đoàn công tác đã làm việc tại huyện.\n';
+    const out = cleanArticle({ source: 'x.txt', format: 'text', encoding: 'utf-8', text, messages: [] });
+    expect(out.title).toBe('Đồng chí Lê Minh Trí, Phó Chủ tịch UBND tỉnh làm việc với Công an huyện Mường Lát');
+    expect(out.publishedAt).toBe('2024-06-05T09:10:00+07:00');
+    expect(out.body.split('\n')[0]).toBe(out.title);
+  });
+
+  it('keeps a lead sentence without a date line under it out of the title', () => {
+    const text = 'Đại tá Trần Văn Quang, Giám đốc Công an tỉnh, chủ trì hội nghị.\n\nHội nghị đánh giá kết quả phối hợp.\n';
+    expect(cleanArticle({ source: 'x.txt', format: 'text', encoding: 'utf-8', text, messages: [] }).title).toBeNull();
+  });
+});
+
