@@ -258,7 +258,11 @@ export function parseByline(line: string): string[] | null {
   let t = trimLine(line);
   if (t.length === 0 || t.length > 90) return null;
   t = t.replace(BYLINE_LABEL_RE, '').replace(/\.$/u, '');
+  // `Quốc Thái (Báo Sóc Trăng)`, `Minh Hải (TTXVN)`: the outlet in parentheses is not a name.
+  t = t.replace(/\s*\([^()]{2,60}\)$/u, '');
   const parts = t.split(/\s*[-–—&/]\s*|\s*,\s*|\s+và\s+/u);
+  // `Hồng Nhung - Công an tỉnh Hà Tĩnh`: an organisation after the names is where they write from.
+  while (parts.length > 1 && ORG_HEAD_RE.test(parts[parts.length - 1] ?? '')) parts.pop();
   const names: string[] = [];
   for (const part of parts) {
     const name = penName(part);
@@ -280,9 +284,15 @@ export function parseGluedByline(line: string): string[] | null {
   return parseByline(m[1]);
 }
 
-/** An organisation line in parentheses under a byline: `(Trung tâm VH-TT Đông Hải)`. */
+/**
+ * An organisation line under a byline: `(Trung tâm VH-TT Đông Hải)`, or a short line naming an
+ * outlet or unit (`Báo Lào Cai`, `Công an huyện Bảo Thắng`). The caller checks that a byline
+ * stands above it.
+ */
 export function isBylineOrganisation(line: string): boolean {
-  return /^\([^()]{2,80}\)$/u.test(trimLine(line));
+  const t = trimLine(line);
+  if (/^\([^()]{2,80}\)$/u.test(t)) return true;
+  return t.length <= 60 && !/[.!?:;,]$/u.test(t) && ORG_HEAD_RE.test(t);
 }
 
 const CREDIT_RE = /(?:^|[\s.(\-–])(?:Bài\s+và\s+ảnh|Bài,\s*ảnh|Tin,\s*ảnh|Tin\s+và\s+ảnh|Ảnh)\s*:\s*([^():;\n]{1,60}?)\s*(?:\)|$)/giu;

@@ -237,3 +237,21 @@ describe('headline above the page date line', () => {
   });
 });
 
+describe('bylines with the outlet or unit they write for', () => {
+  const authorsOf = (text: string): string[] =>
+    cleanArticle({ source: 'x.txt', format: 'text', encoding: 'utf-8', text, messages: [] }).authors;
+  const story = 'Hội nghị giao ban\n12/03/2024 10:00\nChiều 11/3, hội nghị diễn ra tại trụ sở Công an tỉnh.\n';
+  it('drops the outlet in parentheses after the name', () => {
+    expect(authorsOf(`${story}Ngọc Diệp (Báo Phú Yên)\n`)).toEqual(['Ngọc Diệp']);
+  });
+  it('drops a unit written after a dash', () => {
+    expect(authorsOf(`${story}Minh Quân - Công an huyện Phù Cát\n`)).toEqual(['Minh Quân']);
+  });
+  it('reads two names above an outlet line', () => {
+    const text = `${story}Lê Hà - Hoài Nam\nĐài Phát thanh và Truyền hình Cao Bằng\n`;
+    const out = cleanArticle({ source: 'x.txt', format: 'text', encoding: 'utf-8', text, messages: [] });
+    expect(out.authors).toEqual(['Lê Hà', 'Hoài Nam']);
+    expect(out.body).not.toContain('Đài Phát thanh');
+  });
+});
+
