@@ -20,8 +20,7 @@ import { extractPeople } from './people.js';
 import { tokenize } from './tokens.js';
 import type { ExtractContext } from './types.js';
 
-/** Bump when extraction output changes meaning; stored with every article. */
-export const extractorVersion = '0.1.0';
+export { extractorVersion } from './version.js';
 
 export function extractEntities(ctx: ExtractContext): Extraction {
   const tokens = tokenize(ctx.body);

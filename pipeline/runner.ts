@@ -78,7 +78,7 @@ async function countFiles(paths: readonly string[], stop: () => boolean): Promis
 
 export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const t0 = performance.now();
-  const { extractorVersion } = await import('../extractors/index.js');
+  const { extractorVersion } = await import('../extractors/version.js');
   const store = Store.open(opts.db, { create: true });
   const runId = store.startRun(opts.command, opts.toolVersion, extractorVersion);
   const counters: RunCounters = { files: 0, ingested: 0, unchanged: 0, replaced: 0, duplicates: 0, rejected: 0 };
