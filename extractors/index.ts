@@ -2,8 +2,7 @@
  * The extractor configuration (after chrono): every family extractor over one tokenised body,
  * then the cross-family refiners. Pure: body in, records out.
  */
-import type { Extraction } from '../schemas/article.js';
-import type { DateMention } from '../schemas/article.js';
+import type { DateMention, Extraction } from '../schemas/article.js';
 import {
   collectAgencies,
   harvestAbbreviations,
@@ -15,9 +14,8 @@ import {
 import { extractCounts } from './counts.js';
 import { extractDates } from './dates.js';
 import { extractDocuments } from './documents.js';
-import type { Token } from './tokens.js';
 import { extractPeople } from './people.js';
-import { tokenize } from './tokens.js';
+import { tokenize, type Token } from './tokens.js';
 import type { ExtractContext } from './types.js';
 
 export { extractorVersion } from './version.js';
