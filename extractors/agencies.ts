@@ -69,6 +69,8 @@ const titleTrie = buildTrie(titleLexicon.map(([w]) => [w, true] as const));
 const centralTrie = buildTrie(centralPrefixes.map((w) => [w, true] as const));
 const pluralKeys = new Set(pluralMarkers.map(matchKey));
 
+/** First word of `Công an`: a hosted body (`Đảng ủy`, `Hội`) may name the police unit it belongs to. */
+const POLICE_KEY = matchKey('Công');
 const OPEN_QUOTES = new Set(['“', '"', '«', '‘']);
 const CLOSE_QUOTES = new Set(['”', '"', '»', '’']);
 /** Longest lower-case run kept after a capitalised name word (`Tổ chức cán bộ`). */
@@ -278,10 +280,10 @@ export function scanAgency(tokens: readonly Token[], i: number, opts: ScanOption
         boardOf ||
         next.value.committee === true ||
         next.value.force === true ||
-        (current.hosted === true && t.key === matchKey('Công'));
+        (current.hosted === true && t.key === POLICE_KEY);
       if (!attach) break;
       if (!t.upper && !isNameWord(tokens, next.to)) return null; // `Ban Tuyên giáo huyện ủy, …`: generic
-      if (current.hosted === true && t.key === matchKey('Công') && !opts.nested) host = localPolice(tokens, j);
+      if (current.hosted === true && t.key === POLICE_KEY && !opts.nested) host = localPolice(tokens, j);
       j = next.to;
       named = true;
       if (!next.value.force) current = next.value;

@@ -15,6 +15,7 @@ import { extractCounts } from './counts.js';
 import { extractDates } from './dates.js';
 import { extractDocuments } from './documents.js';
 import { extractPeople } from './people.js';
+import { overlapTest, type Range } from './spans.js';
 import { tokenize, type Token } from './tokens.js';
 import type { ExtractContext } from './types.js';
 
@@ -43,12 +44,12 @@ export function extractEntities(ctx: ExtractContext): Extraction {
   };
 }
 
-type Range = readonly [number, number];
-
 /** Drop mentions that overlap a span another family owns (a year inside `12/2020/NĐ-CP`). */
 function outside<T extends Pick<DateMention, 'start' | 'end'>>(items: readonly T[], owned: readonly Range[]): T[] {
-  return items.filter((x) => !owned.some(([s, e]) => x.start < e && x.end > s));
+  const overlapsOwned = overlapTest(owned);
+  return items.filter((x) => !overlapsOwned(x.start, x.end));
 }
+
 
 /** Agency spans from both readings, without overlaps: the longer span wins. */
 function mergeSpans(a: readonly AgencySpan[], b: readonly AgencySpan[]): AgencySpan[] {
@@ -83,9 +84,6 @@ function dropMembershipOnly(
 
 /** Agency spans that overlap none of the given character ranges. */
 function outsideSpans(tokens: readonly Token[], spans: readonly AgencySpan[], owned: readonly Range[]): AgencySpan[] {
-  return spans.filter((sp) => {
-    const s = tokens[sp.from]?.start ?? 0;
-    const e = tokens[sp.to - 1]?.end ?? 0;
-    return !owned.some(([a, b]) => s < b && e > a);
-  });
+  const overlapsOwned = overlapTest(owned);
+  return spans.filter((sp) => !overlapsOwned(tokens[sp.from]?.start ?? 0, tokens[sp.to - 1]?.end ?? 0));
 }

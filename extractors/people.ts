@@ -22,6 +22,7 @@ import {
   type TitleKind,
 } from './lexicon/titles.js';
 import { collapseSpaces, displayForm, matchKey, seedToneStyle } from './text.js';
+import { overlapTest, type Range } from './spans.js';
 import { buildTrie, inlineGap, matchAt, type Token } from './tokens.js';
 
 const rankTrie = buildTrie<Rank>(rankSpellings);
@@ -234,7 +235,6 @@ function mayStartPerson(t: Token | undefined): boolean {
   return t !== undefined && t.kind === 'word' && (contextStarts.has(t.key) || (t.upper && surnameKeys.has(t.key)));
 }
 
-const overlaps = (s: number, e: number, spans: readonly Span[]): boolean => spans.some(([a, b]) => s < b && e > a);
 
 /**
  * Find the people of a body. `agencySpans` are the agencies already read (their words are
@@ -246,7 +246,7 @@ export function extractPeople(
   agencySpans: readonly AgencySpan[],
   authors: readonly string[],
 ): PeopleResult {
-  const agencyOffsets: Span[] = agencySpans.map((a) => [tokens[a.from]?.start ?? 0, tokens[a.to - 1]?.end ?? 0]);
+  const inAgency = overlapTest(agencySpans.map((a): Range => [tokens[a.from]?.start ?? 0, tokens[a.to - 1]?.end ?? 0]));
   const authorKeys = new Set(authors.map(matchKey));
   const found: Found[] = [];
   const titleAgencies: AgencySpan[] = [];
@@ -259,16 +259,21 @@ export function extractPeople(
     const p = readPerson(tokens, i, body);
     const nameStart = p ? tokens[p.nameFrom]?.start ?? 0 : 0;
     const nameEnd = p ? tokens[p.nameTo - 1]?.end ?? 0 : 0;
-    if (p && !overlaps(nameStart, nameEnd, agencyOffsets) && !authorKeys.has(matchKey(p.name))) {
+    if (p && !inAgency(nameStart, nameEnd) && !authorKeys.has(matchKey(p.name))) {
       found.push(p);
       for (const t of p.titles) if (t.agency) (t.membership ? membershipSpans : titleAgencies).push(t.agency);
       i = p.to;
     } else i++;
   }
-  return { people: mergePeople(body, tokens, found, agencyOffsets), agencySpans: titleAgencies, membershipSpans };
+  return { people: mergePeople(body, tokens, found, inAgency), agencySpans: titleAgencies, membershipSpans };
 }
 
-function mergePeople(body: string, tokens: readonly Token[], found: readonly Found[], agencyOffsets: readonly Span[]): Person[] {
+function mergePeople(
+  body: string,
+  tokens: readonly Token[],
+  found: readonly Found[],
+  inAgency: (start: number, end: number) => boolean,
+): Person[] {
   interface Acc { name: string; rank: Rank | null; titles: Map<string, string>; agencies: Map<string, string> }
   const byKey = new Map<string, Acc>();
   for (const f of found) {
@@ -295,7 +300,7 @@ function mergePeople(body: string, tokens: readonly Token[], found: readonly Fou
     rank: p.rank,
     titles: [...p.titles.values()],
     agencies: [...p.agencies.values()],
-    mentions: nameMentions(tokens, positions, p.name, agencyOffsets),
+    mentions: nameMentions(tokens, positions, p.name, inAgency),
   }));
 }
 
@@ -304,7 +309,7 @@ function nameMentions(
   tokens: readonly Token[],
   positions: ReadonlyMap<string, readonly number[]>,
   name: string,
-  agencyOffsets: readonly Span[],
+  inAgency: (start: number, end: number) => boolean,
 ): Span[] {
   const keys = matchKey(name).split(' ');
   const spans: Span[] = [];
@@ -319,7 +324,7 @@ function nameMentions(
     if (ok && isNameSyllable(next) && inlineGap(next) && !startsRankOrTitle(tokens, i + keys.length) && !scanAgency(tokens, i + keys.length)) ok = false;
     const start = tokens[i]?.start ?? 0;
     const end = tokens[i + keys.length - 1]?.end ?? 0;
-    if (ok && !overlaps(start, end, agencyOffsets)) spans.push([start, end]);
+    if (ok && !inAgency(start, end)) spans.push([start, end]);
   }
   return spans;
 }

@@ -34,8 +34,19 @@ describe('extraction stays linear on long and hostile inputs (issue 3)', () => {
     ['numbers without nouns', '1.000 '],
     ['dates without end', 'ngày 1/1/2020 - '],
     ['an unclosed quote after a board', 'Ban chỉ đạo “'],
+    ['agencies, people and counts side by side', 'Ban Tuyên giáo Tỉnh ủy, Đại tá Lê Văn Hùng, 12 người, '],
+    ['hosted committees without end', 'Đảng ủy Công an '],
   ])('survives 1 MB of %s', (_label, unit) => {
     const body = unit.repeat(Math.ceil(1_000_000 / unit.length));
     expect(() => extractEntities({ body, publicationYear: null, authors: [] })).not.toThrow();
   });
 });
+
+describe('overlap tests between families', () => {
+  it('finds overlaps with merged, sorted ranges', async () => {
+    const { overlapTest } = await import('../extractors/spans.js');
+    const hits = overlapTest([[10, 20], [5, 8], [18, 30]]);
+    expect([hits(0, 5), hits(4, 6), hits(8, 10), hits(25, 26), hits(30, 31), hits(29, 40)]).toEqual([false, true, false, true, false, true]);
+  });
+});
+
