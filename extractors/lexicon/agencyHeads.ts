@@ -52,6 +52,10 @@ const heads: ReadonlyArray<readonly [string, AgencyHead]> = [
   ['Bộ Tư lệnh', {}], ['Bộ Chỉ huy', {}], ['Bộ Chỉ huy Quân sự', {}], ['Bộ đội Biên phòng', {}],
   ['Bộ Chỉ huy Bộ đội Biên phòng', {}], ['Quân khu', {}], ['Đội', {}], ['Trại giam', {}],
   ['Ban Giám đốc', { of: true }], ['Đồn Biên phòng', {}],
+  // Investigation agencies belong to the police of a place (`… Công an tỉnh X`).
+  ['Cơ quan Cảnh sát điều tra', { standalone: true, hosted: true }],
+  ['Cơ quan An ninh điều tra', { standalone: true, hosted: true }],
+  ['Cơ quan CSĐT', { standalone: true, hosted: true }], ['Cơ quan ANĐT', { standalone: true, hosted: true }],
   // Police units by their press abbreviations: of a province, city, district, ward.
   ['CAT', {}], ['CATP', {}], ['CAH', {}], ['CAQ', {}], ['CAX', {}], ['CAP', {}],
   // Party
