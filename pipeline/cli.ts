@@ -244,7 +244,7 @@ async function cmdIngest(argv: readonly string[], io: Io): Promise<number> {
 }
 
 /** Write to a stream, waiting when its buffer is full: export must not hold the dataset. */
-function writer(out: Writable): (s: string) => Promise<void> {
+function writer(out: Writable): (s: string | Uint8Array) => Promise<void> {
   return (s) =>
     new Promise((resolve, reject) => {
       if (out.write(s)) return resolve();

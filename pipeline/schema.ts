@@ -212,7 +212,46 @@ UNION ALL
 SELECT 'count', article_id, id, CAST(value AS TEXT) || ' ' || unit, text, start_offset, end_offset FROM counts;
 `;
 
+/**
+ * v2: one contentless FTS5 table instead of four stored copies. v1 kept the body three times
+ * (articles.body, articles_fts.body, articles_fts.body_folded): the database was ~5.5× the
+ * corpus and FTS indexing was most of the write cost. Now the index holds only the đ-folded
+ * title and body (unicode61 already removes tone marks; đ/Đ → d/D is done here, so the index
+ * needs no copy of the text: `content=''`), and `contentless_delete=1` lets the writer delete
+ * or replace an article's row by rowid. Snippets are computed from articles.body.
+ * The fold is written as replace() so that the same SQL serves the migration and the
+ * triggers: every write to articles (the writer's or an analyst's) keeps the index in step.
+ */
+const FOLD = (col: string): string => `replace(replace(${col}, 'đ', 'd'), 'Đ', 'D')`;
+
+const V2 = `
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+  title, body,
+  content = '', contentless_delete = 1,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO articles_fts (rowid, title, body)
+SELECT seq, ${FOLD("coalesce(title, '')")}, ${FOLD('body')} FROM articles;
+
+-- Export reads articles in (source, id) order: with id in the index it streams them without
+-- a sort (which held each finished JSON record in a sorter: ~7% of the export's time).
+DROP INDEX articles_source;
+CREATE INDEX articles_source ON articles (source, id);
+
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts (rowid, title, body) VALUES (new.seq, ${FOLD("coalesce(new.title, '')")}, ${FOLD('new.body')});
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+  DELETE FROM articles_fts WHERE rowid = old.seq;
+  INSERT INTO articles_fts (rowid, title, body) VALUES (new.seq, ${FOLD("coalesce(new.title, '')")}, ${FOLD('new.body')});
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+  DELETE FROM articles_fts WHERE rowid = old.seq;
+END;
+`;
+
 /** Migration i takes a database from user_version i to i + 1. */
-export const MIGRATIONS: readonly string[] = [V1];
+export const MIGRATIONS: readonly string[] = [V1, V2];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

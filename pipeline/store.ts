@@ -69,6 +69,20 @@ export function migrate(db: Db): void {
   }
 }
 
+/** Run `f`, retrying every 25 ms while SQLite answers SQLITE_BUSY, for at most `ms`. */
+function retryWhileBusy<T>(f: () => T, ms: number): T {
+  const until = Date.now() + ms;
+  for (;;) {
+    try {
+      return f();
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? '';
+      if (!code.startsWith('SQLITE_BUSY') || Date.now() > until) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25);
+    }
+  }
+}
+
 export function openDatabase(path: string, opts: OpenOptions): Db {
   if (!opts.create && !existsSync(path)) throw new StoreError(`no database at ${path} (run 'vnextract ingest' first, or pass --db FILE)`);
   if (opts.create) mkdirSync(dirname(path), { recursive: true });
@@ -82,12 +96,14 @@ export function openDatabase(path: string, opts: OpenOptions): Db {
     // First, so that switching a fresh file to WAL and migrating it wait for a concurrent
     // writer (another ingest) instead of failing with SQLITE_BUSY.
     db.pragma('busy_timeout = 10000');
-    db.pragma('journal_mode = WAL');
+    // Switching a fresh file to WAL while another process opens it too can answer
+    // SQLITE_BUSY at once, without the busy handler: retry for as long as busy_timeout.
+    retryWhileBusy(() => db.pragma('journal_mode = WAL'), 10_000);
     // In WAL mode NORMAL still never corrupts or splits a transaction; it may lose the last
     // commits on power loss, which a re-run restores (the hash check makes re-runs cheap).
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    migrate(db);
+    retryWhileBusy(() => migrate(db), 10_000);
   } catch (err) {
     db.close();
     if (err instanceof StoreError) throw err;
@@ -100,6 +116,19 @@ export function openDatabase(path: string, opts: OpenOptions): Db {
 export class Store {
   readonly db: Db;
   private readonly s;
+  /** Entity rows of the batch in flight, in parent-before-child order (foreign keys). */
+  private readonly rows: readonly RowBuffer[];
+  private readonly people: RowBuffer;
+  private readonly personTitles: RowBuffer;
+  private readonly personMentions: RowBuffer;
+  private readonly agencies: RowBuffer;
+  private readonly agencyMentions: RowBuffer;
+  private readonly documents: RowBuffer;
+  private readonly documentMentions: RowBuffer;
+  private readonly dates: RowBuffer;
+  private readonly counts: RowBuffer;
+  /** Next free ids of people, agencies and documents: assigned here so children can be buffered too. */
+  private next = { person: 0, agency: 0, document: 0 };
 
   constructor(db: Db) {
     this.db = db;
@@ -112,23 +141,15 @@ export class Store {
       updArticle: p(`UPDATE articles SET title = @title, published_at = @publishedAt, authors = @authors, format = @format, encoding = @encoding,
                      extractor_version = @extractorVersion, ingested_at = @at, run_id = @runId WHERE id = @id`),
       setArticleSource: p('UPDATE articles SET source = ? WHERE id = ?'),
-      insFts: p('INSERT INTO articles_fts (rowid, title, body, title_folded, body_folded) VALUES (?, ?, ?, ?, ?)'),
-      delFts: p('DELETE FROM articles_fts WHERE rowid = ?'),
       delArticle: p('DELETE FROM articles WHERE id = ?'),
       upsertSource: p(`INSERT INTO article_sources (source, article_id, raw_sha256, bytes, extractor_version, first_seen_at, updated_at, run_id)
                        VALUES (@source, @articleId, @rawHash, @bytes, @extractorVersion, @at, @at, @runId)
                        ON CONFLICT (source) DO UPDATE SET article_id = excluded.article_id, raw_sha256 = excluded.raw_sha256,
                          bytes = excluded.bytes, extractor_version = excluded.extractor_version, updated_at = excluded.updated_at, run_id = excluded.run_id`),
       otherSource: p('SELECT min(source) AS source FROM article_sources WHERE article_id = ?'),
-      insPerson: p('INSERT INTO people (article_id, ord, name, rank, titles, agencies) VALUES (?, ?, ?, ?, ?, ?)'),
-      insTitle: p('INSERT INTO person_titles (person_id, ord, title) VALUES (?, ?, ?)'),
-      insPersonMention: p('INSERT INTO person_mentions (person_id, ord, start_offset, end_offset, text) VALUES (?, ?, ?, ?, ?)'),
-      insAgency: p('INSERT INTO agencies (article_id, ord, name, aliases) VALUES (?, ?, ?, ?)'),
-      insAgencyMention: p('INSERT INTO agency_mentions (agency_id, ord, start_offset, end_offset, text) VALUES (?, ?, ?, ?, ?)'),
-      insDocument: p('INSERT INTO documents (article_id, ord, type, number, issuer, date) VALUES (?, ?, ?, ?, ?, ?)'),
-      insDocumentMention: p('INSERT INTO document_mentions (document_id, ord, start_offset, end_offset, text) VALUES (?, ?, ?, ?, ?)'),
-      insDate: p('INSERT INTO dates (article_id, ord, text, value, start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?)'),
-      insCount: p('INSERT INTO counts (article_id, ord, text, value, unit, approximate, "of", start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      maxPerson: p('SELECT coalesce(max(id), 0) FROM people').pluck(),
+      maxAgency: p('SELECT coalesce(max(id), 0) FROM agencies').pluck(),
+      maxDocument: p('SELECT coalesce(max(id), 0) FROM documents').pluck(),
       delPeople: p('DELETE FROM people WHERE article_id = ?'),
       delAgencies: p('DELETE FROM agencies WHERE article_id = ?'),
       delDocuments: p('DELETE FROM documents WHERE article_id = ?'),
@@ -141,6 +162,18 @@ export class Store {
       endRun: p('UPDATE runs SET status = ?, finished_at = ? WHERE id = ?'),
       runningRuns: p(`SELECT id, pid FROM runs WHERE status = 'running'`),
     };
+    const b = (table: string, columns: readonly string[]) => new RowBuffer(db, table, columns);
+    this.people = b('people', ['id', 'article_id', 'ord', 'name', 'rank', 'titles', 'agencies']);
+    this.agencies = b('agencies', ['id', 'article_id', 'ord', 'name', 'aliases']);
+    this.documents = b('documents', ['id', 'article_id', 'ord', 'type', 'number', 'issuer', 'date']);
+    this.personTitles = b('person_titles', ['person_id', 'ord', 'title']);
+    this.personMentions = b('person_mentions', ['person_id', 'ord', 'start_offset', 'end_offset', 'text']);
+    this.agencyMentions = b('agency_mentions', ['agency_id', 'ord', 'start_offset', 'end_offset', 'text']);
+    this.documentMentions = b('document_mentions', ['document_id', 'ord', 'start_offset', 'end_offset', 'text']);
+    this.dates = b('dates', ['article_id', 'ord', 'text', 'value', 'start_offset', 'end_offset']);
+    this.counts = b('counts', ['article_id', 'ord', 'text', 'value', 'unit', 'approximate', '"of"', 'start_offset', 'end_offset']);
+    this.rows = [this.people, this.agencies, this.documents, this.personTitles, this.personMentions, this.agencyMentions,
+      this.documentMentions, this.dates, this.counts];
   }
 
   static open(path: string, opts: OpenOptions): Store {
@@ -179,11 +212,23 @@ export class Store {
   writeBatch(items: readonly Outcome[], runId: number, counters: RunCounters, force = false): (WriteOutcome | 'rejected')[] {
     const tx = this.db.transaction(() => {
       const at = now();
+      // Read under the write lock: no other writer can take these ids before the commit.
+      this.next = {
+        person: (this.s.maxPerson.get() as number) + 1,
+        agency: (this.s.maxAgency.get() as number) + 1,
+        document: (this.s.maxDocument.get() as number) + 1,
+      };
       const results = items.map((item) => (item.ok ? this.writeArticle(item, runId, at, force) : this.writeRejection(item, runId, at)));
+      this.flushEntities();
       this.s.updRun.run({ id: runId, ...counters, ...tally(counters, results) });
       return results;
     });
-    return tx.immediate();
+    try {
+      return tx.immediate();
+    } finally {
+      // After a rollback, rows of the failed batch must not leak into the next one.
+      for (const r of this.rows) r.clear();
+    }
   }
 
   private writeRejection(r: Rejection, runId: number, at: string): 'rejected' {
@@ -202,7 +247,7 @@ export class Store {
     } else if (prev?.article_id === rec.id || existing.extractor_version !== rec.extractorVersion || force) {
       // Same body as before from this source (its metadata or the extractors may differ),
       // or an article written by an older extractor: refresh it in place.
-      this.refreshArticle(a, existing.seq, runId, at);
+      this.refreshArticle(a, runId, at);
     }
     this.s.upsertSource.run({ source: rec.source, articleId: rec.id, rawHash: a.rawHash, bytes: a.bytes, extractorVersion: rec.extractorVersion, at, runId });
     if (prev && prev.article_id !== rec.id) this.detachOld(prev.article_id, rec.source);
@@ -214,8 +259,8 @@ export class Store {
   private detachOld(oldId: string, source: string): void {
     const other = (this.s.otherSource.get(oldId) as { source: string | null }).source;
     if (other === null) {
-      const old = this.s.article.get(oldId) as { seq: number } | undefined;
-      if (old) this.s.delFts.run(old.seq);
+      this.flushEntities();
+      // Its entities go by ON DELETE CASCADE, its FTS row by the articles_fts_delete trigger.
       this.s.delArticle.run(oldId);
     } else {
       const old = this.s.article.get(oldId) as { source: string } | undefined;
@@ -232,45 +277,97 @@ export class Store {
   }
 
   private insertArticle(a: Accepted, runId: number, at: string): void {
-    const seq = Number(this.s.insArticle.run(this.articleParams(a, runId, at)).lastInsertRowid);
-    this.insertFts(seq, a.record);
+    // The FTS row is written by the articles_fts_insert trigger (schema v2).
+    this.s.insArticle.run(this.articleParams(a, runId, at));
     this.insertEntities(a.record);
   }
 
-  private refreshArticle(a: Accepted, seq: number, runId: number, at: string): void {
-    const params = this.articleParams(a, runId, at);
-    this.s.updArticle.run(params);
-    this.s.delFts.run(seq);
-    this.insertFts(seq, a.record);
+  private refreshArticle(a: Accepted, runId: number, at: string): void {
+    // Setting the title re-indexes the FTS row (articles_fts_update trigger).
+    this.s.updArticle.run(this.articleParams(a, runId, at));
+    this.flushEntities();
     for (const del of [this.s.delPeople, this.s.delAgencies, this.s.delDocuments, this.s.delDates, this.s.delCounts]) del.run(a.record.id);
     this.insertEntities(a.record);
   }
 
-  private insertFts(seq: number, r: ArticleRecord): void {
-    const title = r.title ?? '';
-    this.s.insFts.run(seq, title, r.body, foldD(title), foldD(r.body));
+  /** Entity rows wait in the buffers until the end of the batch (or a delete that needs them written). */
+  private flushEntities(): void {
+    for (const r of this.rows) r.flush();
   }
 
   private insertEntities(r: ArticleRecord): void {
     const id = r.id;
     const text = (s: number, e: number) => r.body.slice(s, e);
     r.people.forEach((p, i) => {
-      const pid = this.s.insPerson.run(id, i, p.name, p.rank, JSON.stringify(p.titles), JSON.stringify(p.agencies)).lastInsertRowid;
-      p.titles.forEach((t, j) => this.s.insTitle.run(pid, j, t));
-      p.mentions.forEach(([s, e], j) => this.s.insPersonMention.run(pid, j, s, e, text(s, e)));
+      const pid = this.next.person++;
+      this.people.push(pid, id, i, p.name, p.rank, JSON.stringify(p.titles), JSON.stringify(p.agencies));
+      p.titles.forEach((t, j) => this.personTitles.push(pid, j, t));
+      p.mentions.forEach(([s, e], j) => this.personMentions.push(pid, j, s, e, text(s, e)));
     });
     r.agencies.forEach((g, i) => {
-      const gid = this.s.insAgency.run(id, i, g.name, JSON.stringify(g.aliases)).lastInsertRowid;
-      g.mentions.forEach(([s, e], j) => this.s.insAgencyMention.run(gid, j, s, e, text(s, e)));
+      const gid = this.next.agency++;
+      this.agencies.push(gid, id, i, g.name, JSON.stringify(g.aliases));
+      g.mentions.forEach(([s, e], j) => this.agencyMentions.push(gid, j, s, e, text(s, e)));
     });
     r.documents.forEach((d, i) => {
-      const did = this.s.insDocument.run(id, i, d.type, d.number, d.issuer, d.date).lastInsertRowid;
-      d.mentions.forEach(([s, e], j) => this.s.insDocumentMention.run(did, j, s, e, text(s, e)));
+      const did = this.next.document++;
+      this.documents.push(did, id, i, d.type, d.number, d.issuer, d.date);
+      d.mentions.forEach(([s, e], j) => this.documentMentions.push(did, j, s, e, text(s, e)));
     });
-    r.dates.forEach((d, i) => this.s.insDate.run(id, i, d.text, d.value, d.start, d.end));
-    r.counts.forEach((c, i) => this.s.insCount.run(id, i, c.text, c.value, c.unit, c.approximate ? 1 : 0, c.of, c.start, c.end));
+    r.dates.forEach((d, i) => this.dates.push(id, i, d.text, d.value, d.start, d.end));
+    r.counts.forEach((c, i) => this.counts.push(id, i, c.text, c.value, c.unit, c.approximate ? 1 : 0, c.of, c.start, c.end));
   }
 }
+
+type SqlValue = string | number | bigint | null;
+
+/**
+ * The rows of one table waiting to be written, inserted ROWS_PER_INSERT at a time with one
+ * multi-row `INSERT … VALUES (…), (…)`: one statement step per chunk instead of one per row.
+ * Statements are prepared once per row count and reused.
+ */
+class RowBuffer {
+  private values: SqlValue[] = [];
+  private readonly stmts = new Map<number, Database.Statement>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly table: string,
+    private readonly columns: readonly string[],
+  ) {}
+
+  push(...row: SqlValue[]): void {
+    // A wrong arity would shift every later row: refuse it here, not as a garbled insert.
+    if (row.length !== this.columns.length) throw new StoreError(`${this.table}: ${row.length} values for ${this.columns.length} columns`);
+    for (const v of row) this.values.push(v);
+  }
+
+  clear(): void {
+    this.values = [];
+  }
+
+  flush(): void {
+    const width = this.columns.length;
+    const rows = this.values.length / width;
+    for (let at = 0; at < rows; at += ROWS_PER_INSERT) {
+      const n = Math.min(ROWS_PER_INSERT, rows - at);
+      this.stmt(n).run(this.values.slice(at * width, (at + n) * width));
+    }
+    this.values = [];
+  }
+
+  private stmt(rows: number): Database.Statement {
+    let s = this.stmts.get(rows);
+    if (!s) {
+      const one = `(${this.columns.map(() => '?').join(', ')})`;
+      s = this.db.prepare(`INSERT INTO ${this.table} (${this.columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => one).join(', ')}`);
+      this.stmts.set(rows, s);
+    }
+    return s;
+  }
+}
+
+const ROWS_PER_INSERT = 64;
 
 /** Counters after a batch, without mutating the caller's (the caller adds them once committed). */
 function tally(base: RunCounters, results: readonly (WriteOutcome | 'rejected')[]): RunCounters {
@@ -287,77 +384,82 @@ function tally(base: RunCounters, results: readonly (WriteOutcome | 'rejected')[
 
 // ---------------------------------------------------------------- reads: export and stats
 
-interface ArticleRow {
-  id: string; source: string; title: string | null; published_at: string | null; authors: string; body: string;
-  extractor_version: string; ingested_at: string;
-}
-
 /** An exported record: SPEC §8 plus `ingestedAt` (extra fields are allowed by the contract). */
 export type ExportRecord = ArticleRecord & { ingestedAt: string };
 
 /**
- * Every article as its SPEC §8 record, ordered by source path (reproducible whatever order
- * the workers finished in). Streams: one article (and its
- * entities) in memory at a time.
+ * Register `js_number(x)`: a REAL as JavaScript writes it (shortest round-trip form, `1e+21`).
+ * SQLite writes reals with up to 17 digits and a padded exponent (`0.33333333333333332`,
+ * `1.0e+21`); exports must stay byte-identical to `JSON.stringify`, so the few REAL values
+ * (counts) go through this, integers and text never do.
  */
+export function registerJsNumber(db: Db): void {
+  db.function('js_number', { deterministic: true }, (x: unknown) => (typeof x === 'number' ? JSON.stringify(x) : null));
+  // The same for CSV, which writes String(x).
+  db.function('js_string', { deterministic: true }, (x: unknown) => (typeof x === 'number' ? String(x) : null));
+}
+
+/** A NUMERIC column as a JSON number exactly as JSON.stringify writes it. */
+export const jsonNumber = (col: string): string => `CASE typeof(${col}) WHEN 'real' THEN json(js_number(${col})) ELSE ${col} END`;
+
+/** A JSON-array column, embedded as JSON; '[]' (most aliases) without parsing it. */
+const jsonArray = (col: string): string => `CASE ${col} WHEN '[]' THEN json_array() ELSE json(${col}) END`;
+
+/**
+ * `[[start, end], …]` of one entity's mentions, in order.
+ *
+ * Order without ORDER BY: every list below is read through the index whose key is
+ * (parent, ord) — UNIQUE (article_id, ord) of each family, PRIMARY KEY (person_id, ord) of
+ * each mention table — so rows reach json_group_array in ord order. An aggregate ORDER BY
+ * would say so explicitly but opens a sorter for every list (~27 per article): measured on
+ * 10,000 articles, 490 → 390 ms for the whole export. tests/store.test.ts pins this: rows
+ * inserted out of ord order come out in ord order, and the plan searches those indexes.
+ */
+const mentionsJson = (table: string, key: string, id: string): string =>
+  `(SELECT json_group_array(json_array(m.start_offset, m.end_offset)) FROM ${table} m WHERE m.${key} = ${id})`;
+
+/**
+ * One row per article: its whole SPEC §8 record as JSON (UTF-8 bytes), built by SQLite (json_object,
+ * json_group_array, lists in ord order), keys in the ArticleRecord order, numbers, nulls and
+ * escapes exactly as JSON.stringify writes them (tests/store.test.ts compares the two). Node
+ * only writes the bytes: `vnextract export` of 10,000 bench articles went from 1.8 s (one JS
+ * object per record, 8 queries per article) to 0.47 s.
+ * Ordered by source path: reproducible whatever order the workers finished in.
+ */
+export const RECORD_JSON_SQL = `
+SELECT CAST(json_object(
+  'id', a.id, 'source', a.source, 'title', a.title, 'publishedAt', a.published_at, 'authors', ${jsonArray('a.authors')},
+  'body', a.body, 'extractorVersion', a.extractor_version, 'ingestedAt', a.ingested_at,
+  'people', (SELECT json_group_array(json_object('name', p.name, 'rank', p.rank, 'titles', ${jsonArray('p.titles')}, 'agencies', ${jsonArray('p.agencies')},
+                                                 'mentions', ${mentionsJson('person_mentions', 'person_id', 'p.id')}))
+             FROM people p WHERE p.article_id = a.id),
+  'agencies', (SELECT json_group_array(json_object('name', g.name, 'aliases', ${jsonArray('g.aliases')},
+                                                   'mentions', ${mentionsJson('agency_mentions', 'agency_id', 'g.id')}))
+               FROM agencies g WHERE g.article_id = a.id),
+  'documents', (SELECT json_group_array(json_object('type', d.type, 'number', d.number, 'issuer', d.issuer, 'date', d.date,
+                                                    'mentions', ${mentionsJson('document_mentions', 'document_id', 'd.id')}))
+                FROM documents d WHERE d.article_id = a.id),
+  'dates', (SELECT json_group_array(json_object('text', t.text, 'value', t.value, 'start', t.start_offset, 'end', t.end_offset))
+            FROM dates t WHERE t.article_id = a.id),
+  'counts', (SELECT json_group_array(json_object('text', c.text, 'value', ${jsonNumber('c.value')}, 'unit', c.unit,
+                                                 'approximate', json(CASE c.approximate WHEN 1 THEN 'true' ELSE 'false' END),
+                                                 'of', ${jsonNumber('c."of"')}, 'start', c.start_offset, 'end', c.end_offset))
+             FROM counts c WHERE c.article_id = a.id)
+) AS BLOB) AS record FROM articles a ORDER BY a.source, a.id`;
+
+/**
+ * Every article's record as UTF-8 JSON bytes, streamed: one article in memory at a time.
+ * Read as a BLOB (same bytes as the TEXT): the bytes go from SQLite to the output untouched,
+ * never decoded into a JS string and encoded back (measured on 10,000 articles: 750 → 500 ms).
+ */
+export function iterateRecordJson(db: Db): IterableIterator<Buffer> {
+  registerJsNumber(db);
+  return db.prepare(RECORD_JSON_SQL).pluck().iterate() as IterableIterator<Buffer>;
+}
+
+/** Every article as its SPEC §8 record (the parsed form of iterateRecordJson). */
 export function* iterateRecords(db: Db): Generator<ExportRecord> {
-  // A fixed number of queries per article (was one more per person, agency and document):
-  // the mentions of all the article's people (agencies, documents) come in one query each,
-  // ordered by entity then mention, and are grouped here (measured: 490 → 294 ms for 2,000
-  // records, byte-identical output).
-  const q = {
-    people: db.prepare('SELECT id, name, rank, titles, agencies FROM people WHERE article_id = ? ORDER BY ord'),
-    personMentions: db.prepare(`SELECT m.person_id AS id, m.start_offset AS s, m.end_offset AS e FROM people p
-                                JOIN person_mentions m ON m.person_id = p.id WHERE p.article_id = ? ORDER BY p.ord, m.ord`),
-    agencies: db.prepare('SELECT id, name, aliases FROM agencies WHERE article_id = ? ORDER BY ord'),
-    agencyMentions: db.prepare(`SELECT m.agency_id AS id, m.start_offset AS s, m.end_offset AS e FROM agencies g
-                                JOIN agency_mentions m ON m.agency_id = g.id WHERE g.article_id = ? ORDER BY g.ord, m.ord`),
-    documents: db.prepare('SELECT id, type, number, issuer, date FROM documents WHERE article_id = ? ORDER BY ord'),
-    documentMentions: db.prepare(`SELECT m.document_id AS id, m.start_offset AS s, m.end_offset AS e FROM documents d
-                                  JOIN document_mentions m ON m.document_id = d.id WHERE d.article_id = ? ORDER BY d.ord, m.ord`),
-    dates: db.prepare('SELECT text, value, start_offset AS start, end_offset AS "end" FROM dates WHERE article_id = ? ORDER BY ord'),
-    counts: db.prepare('SELECT text, value, unit, approximate, "of", start_offset AS start, end_offset AS "end" FROM counts WHERE article_id = ? ORDER BY ord'),
-  };
-  type Span = [number, number];
-  /** Mentions grouped by entity id, in order. */
-  const spansById = (rows: unknown[]): Map<number, Span[]> => {
-    const out = new Map<number, Span[]>();
-    for (const m of rows as { id: number; s: number; e: number }[]) {
-      let list = out.get(m.id);
-      if (!list) out.set(m.id, (list = []));
-      list.push([m.s, m.e]);
-    }
-    return out;
-  };
-  const articles = db.prepare('SELECT id, source, title, published_at, authors, body, extractor_version, ingested_at FROM articles ORDER BY source, id');
-  for (const a of articles.iterate() as IterableIterator<ArticleRow>) {
-    const people = q.people.all(a.id) as { id: number; name: string; rank: ArticleRecord['people'][number]['rank']; titles: string; agencies: string }[];
-    const personSpans = people.length > 0 ? spansById(q.personMentions.all(a.id)) : new Map<number, Span[]>();
-    const agencies = q.agencies.all(a.id) as { id: number; name: string; aliases: string }[];
-    const agencySpans = agencies.length > 0 ? spansById(q.agencyMentions.all(a.id)) : new Map<number, Span[]>();
-    const documents = q.documents.all(a.id) as { id: number; type: ArticleRecord['documents'][number]['type']; number: string; issuer: string | null; date: string | null }[];
-    const documentSpans = documents.length > 0 ? spansById(q.documentMentions.all(a.id)) : new Map<number, Span[]>();
-    yield {
-      id: a.id,
-      source: a.source,
-      title: a.title,
-      publishedAt: a.published_at,
-      authors: JSON.parse(a.authors) as string[],
-      body: a.body,
-      extractorVersion: a.extractor_version,
-      ingestedAt: a.ingested_at,
-      people: people.map((p) => ({
-        name: p.name, rank: p.rank, titles: JSON.parse(p.titles) as string[], agencies: JSON.parse(p.agencies) as string[],
-        mentions: personSpans.get(p.id) ?? [],
-      })),
-      agencies: agencies.map((g) => ({ name: g.name, aliases: JSON.parse(g.aliases) as string[], mentions: agencySpans.get(g.id) ?? [] })),
-      documents: documents.map((d) => ({ type: d.type, number: d.number, issuer: d.issuer, date: d.date, mentions: documentSpans.get(d.id) ?? [] })),
-      dates: q.dates.all(a.id) as ArticleRecord['dates'],
-      counts: (q.counts.all(a.id) as { text: string; value: number; unit: string; approximate: number; of: number | null; start: number; end: number }[]).map((c) => ({
-        text: c.text, value: c.value, unit: c.unit, approximate: c.approximate === 1, of: c.of, start: c.start, end: c.end,
-      })),
-    };
-  }
+  for (const json of iterateRecordJson(db)) yield JSON.parse(json.toString('utf8')) as ExportRecord;
 }
 
 export interface Stats {

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { articleRecord, type ArticleRecord } from '../schemas/article.js';
-import { csvField, csvRows, search } from '../pipeline/export.js';
+import { CSV_COLUMNS, CSV_SQL, csvField, csvRows, exportRecords, ftsQuery, search, snippet } from '../pipeline/export.js';
 import { articleId } from '../pipeline/extract.js';
-import { iterateRecords, openDatabase, readStats, SCHEMA_VERSION, Store, type RunCounters } from '../pipeline/store.js';
+import { iterateRecords, openDatabase, readStats, RECORD_JSON_SQL, registerJsNumber, SCHEMA_VERSION, Store, type ExportRecord, type RunCounters } from '../pipeline/store.js';
+import { MIGRATIONS } from '../pipeline/schema.js';
 import type { Accepted } from '../pipeline/types.js';
 import { tempDir } from './helpers.js';
 
@@ -144,6 +145,202 @@ describe('Store', () => {
     expect(articleRecord.parse(rec)).toEqual(record());
     expect([...csvRows(recs[0]!)]).toHaveLength(5);
     db.close();
+  });
+});
+
+describe('schema v2: contentless FTS over the đ-folded title and body', () => {
+  let cleanup = (): void => {};
+  afterEach(() => cleanup());
+  const path = (): string => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    return join(t.dir, 'x.sqlite');
+  };
+  const ftsRows = (db: Database.Database): number[] => db.prepare('SELECT rowid FROM articles_fts ORDER BY rowid').pluck().all() as number[];
+  const hits = (db: Database.Database, q: string): string[] => search(db, q, 10).map((h) => h.title ?? '');
+
+  it('a v1 database (v1 DDL, four-column FTS) is migrated: old copies dropped, existing articles indexed, search works', () => {
+    const file = path();
+    const v1 = new Database(file);
+    v1.exec(MIGRATIONS[0]!);
+    v1.pragma('user_version = 1');
+    const insert = v1.prepare(`INSERT INTO articles (seq, id, source, title, body, format, encoding, extractor_version, ingested_at)
+                               VALUES (?, ?, ?, ?, ?, 'text', 'utf-8', 'v', 't')`);
+    const rows: [number, string, string][] = [
+      [1, 'Đoàn công tác làm việc tại Đắk Lắk', 'Sáng nay, Đại tá Trần Văn Đức dẫn đoàn về Đắk Lắk.'],
+      [2, 'Hội nghị sơ kết', 'Công an huyện tổ chức hội nghị sơ kết công tác.'],
+    ];
+    for (const [seq, title, body] of rows) {
+      insert.run(seq, articleId(body), `/d/${seq}.txt`, title, body);
+      v1.prepare('INSERT INTO articles_fts (rowid, title, body, title_folded, body_folded) VALUES (?, ?, ?, ?, ?)').run(seq, title, body, title, body);
+    }
+    v1.close();
+
+    const db = openDatabase(file, { create: false });
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    const ddl = db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'articles_fts'`).pluck().get() as string;
+    expect(ddl).toContain(`content = ''`);
+    expect(ddl).not.toContain('body_folded');
+    expect(ftsRows(db)).toEqual([1, 2]);
+    expect(hits(db, 'dai ta tran van duc')).toEqual(['Đoàn công tác làm việc tại Đắk Lắk']);
+    expect(hits(db, 'Đắk Lắk')).toEqual(['Đoàn công tác làm việc tại Đắk Lắk']);
+    expect(hits(db, 'doan cong tac')).toEqual(['Đoàn công tác làm việc tại Đắk Lắk']); // title only
+    expect(hits(db, 'so ket')).toEqual(['Hội nghị sơ kết']);
+    expect(hits(db, 'Bộ Quốc phòng')).toEqual([]);
+    expect(search(db, 'dac lac', 5)).toEqual([]); // c ≠ k: folding stops at marks and đ
+    // The index holds no text: nothing of the body can be read back from it.
+    expect(db.prepare('SELECT body FROM articles_fts WHERE rowid = 1').pluck().get()).toBeNull();
+    // Opening again applies nothing more.
+    db.close();
+    const again = openDatabase(file, { create: false });
+    expect(ftsRows(again)).toEqual([1, 2]);
+    again.close();
+  });
+
+  it('deleting, replacing or re-titling an article updates its FTS row (contentless_delete, triggers)', () => {
+    const file = path();
+    const store = Store.open(file, { create: true });
+    const run = store.startRun(['ingest'], '0.0.0', 'test-1');
+    store.writeBatch([accepted(record(), 'h1')], run, zero());
+    const db = store.db;
+    const seq = db.prepare('SELECT seq FROM articles').pluck().get() as number;
+    expect(ftsRows(db)).toEqual([seq]);
+    // Same source, new text: the old article and its FTS row go, the new one is found.
+    const other = record('Công an huyện tổ chức hội nghị.');
+    store.writeBatch([accepted(other, 'h2')], run, zero());
+    expect(ftsRows(db)).toHaveLength(1);
+    expect(ftsRows(db)).not.toContain(seq);
+    expect(search(db, 'dai ta', 5)).toEqual([]);
+    expect(search(db, 'hoi nghi', 5)).toHaveLength(1);
+    // A new title (refresh in place, newer extractor) re-indexes the row.
+    db.prepare(`UPDATE articles SET title = 'Tin Đà Nẵng'`).run();
+    expect(hits(db, 'da nang')).toEqual(['Tin Đà Nẵng']);
+    expect(hits(db, 'ky ket')).toEqual([]);
+    // An analyst deleting a row by hand leaves no orphan in the index.
+    db.prepare('PRAGMA foreign_keys = OFF').run();
+    db.prepare('DELETE FROM articles').run();
+    expect(ftsRows(db)).toEqual([]);
+    db.exec(`INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')`);
+    store.close();
+  });
+});
+
+describe('export: records built by SQLite, byte-identical to JSON.stringify and csvRows', () => {
+  let cleanup = (): void => {};
+  afterEach(() => cleanup());
+  const fresh = (): Store => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    return Store.open(join(t.dir, 'x.sqlite'), { create: true });
+  };
+
+  /** A record with what JSON and CSV must escape, REAL numbers, nulls and empty lists. */
+  function tricky(): ArticleRecord {
+    const body = 'Đại tá "Lê" Văn\tBình, Phó Giám đốc\nCông an tỉnh; 1/3 số vụ, khoảng 1,5 triệu đồng\u0001.';
+    const span = (s: string): [number, number] => [body.indexOf(s), body.indexOf(s) + s.length];
+    return {
+      id: articleId(body), source: '/data/x, "y".txt', title: null, publishedAt: null, authors: [], body, extractorVersion: 'test-1',
+      people: [
+        { name: 'Lê Văn Bình', rank: 'Đại tá', titles: ['Phó Giám đốc', 'Bí thư, "Đảng ủy"'], agencies: ['Công an tỉnh'], mentions: [span('"Lê" Văn\tBình'), span('Đại tá')] },
+        { name: 'Văn Bình', rank: null, titles: [], agencies: [], mentions: [span('Bình')] },
+      ],
+      agencies: [{ name: 'Công an tỉnh', aliases: ['CA, tỉnh', 'x\ny'], mentions: [span('Công an tỉnh')] }],
+      documents: [{ type: 'Kế hoạch', number: '12/KH-CAT', issuer: null, date: null, mentions: [span('Phó')] }],
+      dates: [{ text: '1/3', value: 'XXXX-03-01', start: span('1/3')[0], end: span('1/3')[1] }],
+      counts: [
+        { text: '1/3 số vụ', value: 1 / 3, unit: 'vụ', approximate: false, of: 3, start: span('1/3 số vụ')[0], end: span('1/3 số vụ')[1] },
+        { text: 'khoảng 1,5 triệu đồng', value: 1.5e6, unit: 'đồng', approximate: true, of: null, start: span('khoảng')[0], end: span('đồng')[1] },
+        { text: 'vụ', value: 1e21, unit: 'vụ', approximate: false, of: 2.5, start: span('vụ')[0], end: span('vụ')[1] },
+      ],
+    };
+  }
+
+  async function exported(db: Database.Database, format: 'jsonl' | 'json' | 'csv'): Promise<string> {
+    const out: Buffer[] = [];
+    await exportRecords(db, format, async (s) => void out.push(Buffer.from(s)));
+    return Buffer.concat(out).toString('utf8');
+  }
+
+  it('jsonl, json and csv equal their JS references: key order, numbers, nulls and escapes', async () => {
+    const store = fresh();
+    const run = store.startRun(['ingest'], '0.0.0', 'test-1');
+    const recs = [record(), tricky()];
+    store.writeBatch(recs.map((r, i) => accepted(r, `h${i}`)), run, zero());
+    const db = store.db;
+    const at = db.prepare('SELECT ingested_at FROM articles LIMIT 1').pluck().get() as string;
+    // The ArticleRecord key order, ingestedAt after extractorVersion (as the JS export wrote it).
+    const ref = (r: ArticleRecord): ExportRecord => ({
+      id: r.id, source: r.source, title: r.title, publishedAt: r.publishedAt, authors: r.authors, body: r.body, extractorVersion: r.extractorVersion,
+      ingestedAt: at, people: r.people, agencies: r.agencies, documents: r.documents, dates: r.dates, counts: r.counts,
+    });
+    const want = [...recs].sort((a, b) => (a.source < b.source ? -1 : 1)).map(ref);
+    expect(await exported(db, 'jsonl')).toBe(want.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    expect(await exported(db, 'json')).toBe(`[\n${want.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`);
+    expect(await exported(db, 'csv')).toBe(`${CSV_COLUMNS.join(',')}\r\n${want.map((r) => [...csvRows(r)].join('')).join('')}`);
+    expect([...iterateRecords(db)]).toEqual(want);
+    store.close();
+  });
+
+  it('lists follow ord, not insertion order: the (parent, ord) indexes give the order', async () => {
+    const store = fresh();
+    const run = store.startRun(['ingest'], '0.0.0', 'test-1');
+    const rec = tricky();
+    store.writeBatch([accepted(rec, 'h')], run, zero());
+    const db = store.db;
+    // Rewrite people and their mentions with rowids in the reverse of ord order.
+    db.exec('DELETE FROM people');
+    const insP = db.prepare('INSERT INTO people (id, article_id, ord, name, rank, titles, agencies) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insM = db.prepare('INSERT INTO person_mentions (person_id, ord, start_offset, end_offset, text) VALUES (?, ?, ?, ?, ?)');
+    rec.people.forEach((p, i) => insP.run(100 - i, rec.id, i, p.name, p.rank, JSON.stringify(p.titles), JSON.stringify(p.agencies)));
+    for (const [i, p] of rec.people.entries())
+      for (let j = p.mentions.length - 1; j >= 0; j--) {
+        const [s, e] = p.mentions[j]!;
+        insM.run(100 - i, j, s, e, rec.body.slice(s, e));
+      }
+    expect([...iterateRecords(db)][0]!.people).toEqual(rec.people);
+    const personLines = (await exported(db, 'csv')).split('\r\n').filter((l) => l.includes(',person,'));
+    expect(personLines).toHaveLength(3);
+    expect(personLines[0]).toContain('"""Lê"" Văn\tBình"');
+    expect(personLines[1]).toMatch(/,Đại tá$/u);
+    expect(personLines[2]).toMatch(/,Bình$/u);
+    // The plans behind it: every list is a SEARCH of its (parent, ord) index; no scan, no sort.
+    registerJsNumber(db);
+    for (const sql of [RECORD_JSON_SQL, CSV_SQL]) {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail);
+      const lists = plan.filter((d) => /^(SCAN|SEARCH) [a-z]\b/u.test(d) && !d.startsWith('SCAN a '));
+      expect(lists).toHaveLength(8);
+      for (const d of lists) expect(d).toMatch(/^SEARCH [a-z] USING INDEX sqlite_autoindex_\w+_1 \(\w+=\?\)$/u);
+      expect(plan.filter((d) => d.includes('TEMP B-TREE'))).toEqual([]);
+      expect(plan[0]).toMatch(/^SCAN a USING (COVERING )?INDEX articles_source$/u);
+    }
+    store.close();
+  });
+
+  it('an empty database: an empty file, an empty JSON array, a CSV header', async () => {
+    const store = fresh();
+    expect(await exported(store.db, 'jsonl')).toBe('');
+    expect(await exported(store.db, 'json')).toBe('[]\n');
+    expect(await exported(store.db, 'csv')).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
+    store.close();
+  });
+});
+
+describe('search query and snippet', () => {
+  it('folds đ in the query and quotes every word', () => {
+    expect(ftsQuery('Đại tá  Nguyễn-Văn "An"')).toBe('"Dại" "tá" "Nguyễn" "Văn" "An"');
+    expect(ftsQuery(' ,; ')).toBe('');
+  });
+
+  it('shows about 12 words of the real body around the words matched, marks and đ kept', () => {
+    const body = 'Một hai ba bốn năm sáu bảy tám chín mười. Sáng nay, Đại tá Nguyễn Văn An, Giám đốc Công an tỉnh, dự hội nghị tổng kết.';
+    // The window holding every query word and the most hits ("an" is a query word too).
+    expect(snippet(body, 'dai ta nguyen van an')).toBe('…Sáng nay, [Đại] [tá] [Nguyễn] [Văn] [An], Giám đốc Công [an] tỉnh…');
+    expect(snippet('Đại tá Nguyễn Văn An dự họp.', 'DAI TA')).toBe('[Đại] [tá] Nguyễn Văn An dự họp.');
+    // Only the title matched: the start of the body.
+    expect(snippet(body, 'Quảng Trị')).toBe('Một hai ba bốn năm sáu bảy tám chín mười. Sáng nay…');
+    // Whole words only: "an" is marked as a word, never inside another word.
+    expect(snippet('Công an huyện, Thanh năm nay.', 'an')).toBe('Công [an] huyện, Thanh năm nay.');
+    expect(snippet('', 'an')).toBe('');
   });
 });
 
