@@ -320,6 +320,12 @@ export function scanAgency(tokens: readonly Token[], i: number, opts: ScanOption
       j++;
       continue;
     }
+    // `Phòng Công tác đảng và công tác chính trị`: a parallel name repeats its first word after `và`.
+    const parallel = tokens[j + 1];
+    if (named && t.key === 'và' && parallel && inlineGap(parallel) && !parallel.upper && parallel.key === tokens[head.to]?.key) {
+      j += 2 + tailLength(tokens, j + 2);
+      continue;
+    }
     // `Ban chỉ đạo thi đua ANTT …`: lower-case words bridged to a capitalised one.
     if (j === head.to) {
       const tail = tailLength(tokens, j);

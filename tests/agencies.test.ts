@@ -80,4 +80,13 @@ describe('agencies (SPEC §3)', () => {
       'Công an huyện Đông Anh',
     ]);
   });
+
+  it('reads Youth Union committees and a parallel name joined by `và`', () => {
+    expect(names('Tỉnh đoàn Hưng Yên phối hợp với Phòng Công tác đảng và công tác chính trị Công an tỉnh.')).toEqual([
+      'Tỉnh đoàn Hưng Yên',
+      'Phòng Công tác đảng và công tác chính trị',
+      'Công an tỉnh',
+    ]);
+  });
 });
+

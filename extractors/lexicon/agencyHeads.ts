@@ -86,6 +86,9 @@ const heads: ReadonlyArray<readonly [string, AgencyHead]> = [
   ['Hội LHPN', { standalone: true }], ['Hội Luật gia', { standalone: true }], ['Hội Nhà báo', { standalone: true }],
   ['Đoàn Thanh niên', { standalone: true, hosted: true }], ['Đoàn thanh niên', { hosted: true }],
   ['Đoàn TNCS', { hosted: true }], ['Đoàn Thanh niên Cộng sản', { hosted: true }], ['Công đoàn', { hosted: true }],
+  // Youth Union committees of a level (`Tỉnh đoàn Vĩnh Phúc`, `Huyện đoàn`).
+  ['Tỉnh đoàn', { standalone: true }], ['Thành đoàn', { standalone: true }], ['Huyện đoàn', { standalone: true }],
+  ['Quận đoàn', { standalone: true }], ['Thị đoàn', { standalone: true }],
   ['Liên đoàn Lao động', { standalone: true }], ['Liên đoàn lao động', { standalone: true }],
   ['LĐLĐ', { standalone: true }], ['Tổng Liên đoàn Lao động', { standalone: true }],
   ['Tổng Liên đoàn lao động', { standalone: true }], ['Liên hiệp', {}],

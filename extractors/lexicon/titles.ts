@@ -51,7 +51,7 @@ export const partyCommittees: readonly string[] = [
   'Tỉnh ủy', 'Thành ủy', 'Huyện ủy', 'Quận ủy', 'Thị ủy', 'Đảng ủy', 'Đảng đoàn', 'Ban cán sự Đảng',
   'Trung ương Đảng', 'TƯ Đảng', 'T.Ư Đảng', 'TW Đảng', 'Trung ương', 'Bộ Chính trị', 'Ban Bí thư',
   'Chi bộ', 'Đảng bộ', 'Ban Chấp hành Trung ương Đảng', 'Ban Chấp hành Trung ương', 'Đảng ủy Công an Trung ương',
-  'Quân ủy Trung ương',
+  'Quân ủy Trung ương', 'Tỉnh đoàn', 'Thành đoàn', 'Huyện đoàn', 'Quận đoàn', 'Thị đoàn',
 ];
 export const committeePrefixes: readonly string[] = ['Ban Thường vụ', 'BTV', 'Ban Chấp hành', 'BCH', 'Thường trực', 'thường trực'];
 
