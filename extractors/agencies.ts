@@ -75,6 +75,10 @@ const OPEN_QUOTES = new Set(['“', '"', '«', '‘']);
 const CLOSE_QUOTES = new Set(['”', '"', '»', '’']);
 /** Longest lower-case run kept after a capitalised name word (`Tổ chức cán bộ`). */
 const MAX_TAIL = 5;
+/** Longest lower-case run inside a name when a capitalised word follows it. */
+const MAX_BRIDGED_TAIL = 9;
+/** Heads in a chain of holders after the first (`Văn phòng` → `Bộ` → `Công an`). */
+const MAX_HOLDERS = 2;
 /** A quoted programme name inside an agency name (`Ban chỉ đạo “…” TƯ`) is at most this long. */
 const MAX_QUOTED = 30;
 
@@ -132,9 +136,9 @@ export function personStartsAt(tokens: readonly Token[], i: number): boolean {
 }
 
 /** Lower-case syllables that finish the capitalised word before them, or 0. */
-function tailLength(tokens: readonly Token[], i: number): number {
+function tailLength(tokens: readonly Token[], i: number, max = MAX_TAIL): number {
   let n = 0;
-  while (n < MAX_TAIL) {
+  while (n < max) {
     const t = tokens[i + n];
     if (!isWord(t) || t.upper || !inlineGap(t)) break;
     if (isStopAt(tokens, i + n) || matchAt(localityTrie, tokens, i + n)) break;
@@ -142,6 +146,17 @@ function tailLength(tokens: readonly Token[], i: number): number {
     n++;
   }
   return n;
+}
+
+/**
+ * The lower-case syllables after a capitalised name word: up to `MAX_TAIL`, or a longer run
+ * when it reaches another capitalised name word (`Cục Xây dựng phong trào bảo vệ an ninh Tổ
+ * quốc`: the capital shows the name goes on).
+ */
+function bridgedTail(tokens: readonly Token[], i: number): number {
+  const run = tailLength(tokens, i, MAX_BRIDGED_TAIL);
+  if (run > MAX_TAIL && isNameWord(tokens, i + run) && !headAt(tokens, i + run, false) && !personStartsAt(tokens, i + run)) return run;
+  return Math.min(run, MAX_TAIL);
 }
 
 /** Place name after a locality word: up to four capitalised syllables, never a person's name. */
@@ -224,6 +239,12 @@ export function scanAgency(tokens: readonly Token[], i: number, opts: ScanOption
   let j = head.to;
   let named = false;
   let host: AgencySpan | null = null;
+  /**
+   * Still reading heads that name the holder of the one before (`Văn phòng` → `Bộ` → `Công
+   * an`): each may take the next head as its name.
+   */
+  let holderChain = true;
+  let holders = 0;
   /** The previous token taken was a capitalised name word (`Sóc` in `Công an Sóc Trăng`). */
   let afterName = false;
 
@@ -240,6 +261,7 @@ export function scanAgency(tokens: readonly Token[], i: number, opts: ScanOption
         if (close < 0) break;
         j = close + 1;
         named = true;
+        holderChain = false;
         continue;
       }
       // `Hội Liên hiệp Phụ nữ (LHPN) tỉnh`: an abbreviation defined inside the name.
@@ -269,6 +291,7 @@ export function scanAgency(tokens: readonly Token[], i: number, opts: ScanOption
       if (numbered && /^\d{1,4}$/u.test(t.text) && tokens[j + 1]?.text !== '/') {
         j++;
         named = true;
+        holderChain = false;
         continue;
       }
       break;
@@ -276,7 +299,7 @@ export function scanAgency(tokens: readonly Token[], i: number, opts: ScanOption
     const next = headAt(tokens, j, false);
     if (next) {
       const attach =
-        j === head.to || // `Bộ Công an`, `Văn phòng Ban Tuyên giáo`: the head names its holder
+        holderChain || // `Bộ Công an`, `Văn phòng Ban Tuyên giáo`, `Văn phòng Bộ Công an`: the holder
         boardOf ||
         next.value.committee === true ||
         next.value.force === true ||
@@ -288,6 +311,12 @@ export function scanAgency(tokens: readonly Token[], i: number, opts: ScanOption
       named = true;
       if (!next.value.force) current = next.value;
       if (!next.value.committee) boardOf = next.value.of === true;
+      // Only a one-word head that still needs a name (`Bộ` in `Văn phòng Bộ Công an`) takes the
+      // next head as that name; a full head or a committee closes the chain (`Bộ Công an`, then
+      // `Ban Tuyên giáo …` is another agency).
+      holders += 1;
+      const needsName = next.to - next.from === 1 && !next.value.standalone && !next.value.committee;
+      if (!needsName || holders >= MAX_HOLDERS) holderChain = false;
       continue;
     }
     const locality = matchAt(localityTrie, tokens, j);
@@ -307,12 +336,13 @@ export function scanAgency(tokens: readonly Token[], i: number, opts: ScanOption
       // `Tuyên giáo`, `An ninh mạng`: lower-case syllables finish a capitalised word, but not a
       // run of capitals (`Công an Sóc Trăng tập trung …` is a place, then a verb).
       if (!wasAfterName) {
-        const tail = tailLength(tokens, j);
+        const tail = bridgedTail(tokens, j);
         if (tail > 0) {
           j += tail;
           afterName = false;
         }
       }
+      holderChain = false;
       continue;
     }
     // `Tài nguyên và Môi trường`: `và` inside a name, between capitalised words.

@@ -88,5 +88,20 @@ describe('agencies (SPEC §3)', () => {
       'Công an tỉnh',
     ]);
   });
+
+  it('lets a one-word head take the next head as its holder, once', () => {
+    expect(names('Văn phòng Bộ Công an, Bộ Công an Ban Tuyên giáo Trung ương cùng dự.')).toEqual([
+      'Văn phòng Bộ Công an',
+      'Bộ Công an',
+      'Ban Tuyên giáo Trung ương',
+    ]);
+  });
+
+  it('follows a long lower-case run only when a capitalised word shows the name goes on', () => {
+    expect(names('Cục Xây dựng lực lượng bảo vệ an ninh Tổ quốc; Cục Cảnh sát quản lý hành chính về trật tự xã hội.')).toEqual([
+      'Cục Xây dựng lực lượng bảo vệ an ninh Tổ quốc',
+      'Cục Cảnh sát quản lý hành chính',
+    ]);
+  });
 });
 

@@ -18,8 +18,8 @@ export const nameStopWords: readonly string[] = [
   // Verbs that commonly follow an organisation as subject.
   'định hướng', 'phát hiện', 'ngăn chặn', 'đấu tranh', 'bảo đảm', 'đảm bảo', 'giữ vững', 'giữ', 'vai trò',
   'tiến hành', 'tập trung', 'quán triệt', 'báo cáo', 'trình bày', 'công bố', 'lãnh đạo', 'điều hành',
-  'quản lý', 'hỗ trợ', 'tạo điều kiện', 'động viên', 'thăm', 'tiếp nhận', 'bàn giao', 'khai mạc', 'bế mạc',
+  'hỗ trợ', 'tạo điều kiện', 'động viên', 'thăm', 'tiếp nhận', 'bàn giao', 'khai mạc', 'bế mạc',
   'góp phần', 'nâng cao', 'đẩy mạnh', 'duy trì', 'hoàn thành', 'vận động', 'phát huy', 'tuyên dương',
-  'bầu', 'cho biết', 'nhấn mạnh', 'đề xuất', 'kiến nghị', 'nhất trí', 'thống nhất', 'tổ', 'lực lượng',
+  'bầu', 'cho biết', 'nhấn mạnh', 'đề xuất', 'kiến nghị', 'nhất trí', 'thống nhất',
   'giải quyết', 'xử lý', 'bắt', 'phá', 'nghiên cứu', 'mở', 'đưa', 'dẫn', 'theo dõi',
 ];
