@@ -274,16 +274,24 @@ function mergePeople(
   found: readonly Found[],
   inAgency: (start: number, end: number) => boolean,
 ): Person[] {
-  interface Acc { name: string; rank: Rank | null; titles: Map<string, string>; agencies: Map<string, string> }
+  interface Acc {
+    name: string;
+    rank: Rank | null;
+    titles: Map<string, string>;
+    agencies: Map<string, string>;
+    /** Where the person was read: always mentions, whatever the search for others finds. */
+    seen: Span[];
+  }
   const byKey = new Map<string, Acc>();
   for (const f of found) {
     const key = matchKey(f.name);
     let p = byKey.get(key);
     if (!p) {
-      p = { name: f.name, rank: null, titles: new Map(), agencies: new Map() };
+      p = { name: f.name, rank: null, titles: new Map(), agencies: new Map(), seen: [] };
       byKey.set(key, p);
     }
     p.rank ??= f.rank;
+    p.seen.push([tokens[f.nameFrom]?.start ?? 0, tokens[f.nameTo - 1]?.end ?? 0]);
     for (const t of f.titles) {
       const title = seedToneStyle(t.title);
       if (!p.titles.has(matchKey(title))) p.titles.set(matchKey(title), title);
@@ -300,8 +308,15 @@ function mergePeople(
     rank: p.rank,
     titles: [...p.titles.values()],
     agencies: [...p.agencies.values()],
-    mentions: nameMentions(tokens, positions, p.name, inAgency),
+    mentions: unionSpans(p.seen, nameMentions(tokens, positions, p.name, inAgency)),
   }));
+}
+
+/** Both lists of spans, each span once, in text order. */
+function unionSpans(a: readonly Span[], b: readonly Span[]): Span[] {
+  const byStart = new Map<string, Span>();
+  for (const sp of [...a, ...b]) byStart.set(`${sp[0]}:${sp[1]}`, sp);
+  return [...byStart.values()].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
 }
 
 /** Every occurrence of the name's syllables (either tone style), outside agency names. */

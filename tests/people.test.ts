@@ -87,4 +87,12 @@ describe('people: rank, name and titles (SPEC §2)', () => {
   it('never takes a province named before a title for a person', () => {
     expect(run('Tại Hà Nội, Giám đốc Công an thành phố chủ trì. Ở Lâm Đồng, Phó Chủ tịch UBND tỉnh dự.').people).toEqual([]);
   });
+
+  it('always keeps the mention a person was read at (a record needs one)', () => {
+    const body = 'Thiếu tướng Nguyễn Văn Kịch Bản Năm phát biểu.';
+    const p = run(body).people[0];
+    expect(p?.mentions.length).toBeGreaterThan(0);
+    for (const [s, e] of p?.mentions ?? []) expect(body.slice(s, e)).toBe(p?.name);
+  });
 });
+
