@@ -22,7 +22,10 @@ export type InputEntry = { readonly path: string; readonly error?: undefined } |
 export function fsReason(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
   const msg = typeof e?.message === 'string' ? e.message : String(err);
-  return msg.replace(/, \w+ '.*'$/u, '');
+  const plain = msg.replace(/, \w+ '.*'$/u, '');
+  // Say what the user has to fix, then the system's words.
+  const meaning = e?.code === 'ELOOP' ? 'symlink loop' : e?.code === 'EACCES' ? 'permission denied' : null;
+  return meaning === null ? plain : `${meaning} (${plain})`;
 }
 
 /** `.pdf` → undefined; `.TXT` → `text` (extensions are matched case-insensitively). */

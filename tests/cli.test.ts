@@ -220,7 +220,7 @@ describe('bad input with --max-bytes 100: each file named with its reason, the r
     chmodSync(f, 0o000);
     const r = cli(['ingest', f, '--db', join(t.dir, 'locked.sqlite')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`rejected ${f}: unreadable: EACCES`);
+    expect(r.stderr).toContain(`rejected ${f}: unreadable: permission denied (EACCES`);
   });
 });
 

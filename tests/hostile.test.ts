@@ -4,12 +4,13 @@
  * like SQL. Each is rejected with its own reason (or stored verbatim), in bounded memory and
  * time, and the batch goes on. Needs dist/ (npx tsc -p tsconfig.json).
  */
-import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileStage } from '../pipeline/read.js';
-import { cli, query, scalar, SEEDS, tempDir } from './helpers.js';
+import { BIN, cli, query, scalar, SEEDS, tempDir } from './helpers.js';
 
 const SEED_A = join(SEEDS, '000_2881366d79d7105f.txt');
 const SEED_B = join(SEEDS, '002_0522782f77f4491e.txt');
@@ -68,8 +69,8 @@ describe('a batch of hostile files among good ones', () => {
   it('each hostile file has its own reason', () => {
     expect(reasons.get('big.txt')).toBe('too large: 209715200 bytes > --max-bytes 5242880');
     expect(reasons.get('fifo.txt')).toBe('not a regular file (FIFO)');
-    expect(reasons.get('loop1.txt')).toMatch(/^unreadable: ELOOP: too many symbolic links/u);
-    expect(reasons.get('loop2.txt')).toMatch(/^unreadable: ELOOP: too many symbolic links/u);
+    expect(reasons.get('loop1.txt')).toMatch(/^unreadable: symlink loop \(ELOOP: too many symbolic links/u);
+    expect(reasons.get('loop2.txt')).toMatch(/^unreadable: symlink loop \(ELOOP: too many symbolic links/u);
     expect(reasons.get('zip.txt')).toMatch(/^binary file/u);
     expect(reasons.get('pdf.txt')).toMatch(/^binary file|^not valid UTF-8/u);
     // NUL in text: a NUL byte never occurs in real text, so the file is binary (decided: rejected, not stored).
@@ -111,9 +112,41 @@ describe('a batch of hostile files among good ones', () => {
     try {
       const r = cli(['ingest', locked, join(dir, 'good.txt'), '--db', join(t.dir, 'locked.sqlite')]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/rejected .*locked: unreadable: EACCES/u);
+      expect(r.stderr).toMatch(/rejected .*locked: unreadable: permission denied \(EACCES/u);
     } finally {
       chmodSync(locked, 0o755);
+    }
+  });
+
+  // As root every folder is readable, so the same case runs as the unprivileged `nobody`
+  // (setpriv, from util-linux) where that is possible.
+  const asNobody = ['/usr/bin/setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
+  // …and only where `nobody` can reach the built CLI (a checkout under a private folder cannot).
+  const canDropPrivileges =
+    isRoot &&
+    existsSync(asNobody[0] ?? '') &&
+    spawnSync(asNobody[0] ?? '', [...asNobody.slice(1), process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(BIN.replace(/bin[/\\]vnextract\.js$/u, 'dist/pipeline/cli.js'))})`]).status === 0;
+  it.skipIf(!canDropPrivileges)('a folder without read permission, for an unprivileged user: named, and the batch goes on', () => {
+    const open = mkdtempSync(join(tmpdir(), 'vnextract-nobody-'));
+    try {
+      chmodSync(open, 0o777);
+      const locked = join(open, 'locked');
+      mkdirSync(locked);
+      copyFileSync(SEED_A, join(locked, 'hidden.txt'));
+      chmodSync(locked, 0o000);
+      const good = join(open, 'good.txt');
+      copyFileSync(SEED_A, good);
+      chmodSync(good, 0o644);
+      const r = spawnSync(
+        asNobody[0] ?? '',
+        [...asNobody.slice(1), process.execPath, BIN, 'ingest', locked, good, '--db', join(open, 'db.sqlite')],
+        { encoding: 'utf8', cwd: open, timeout: 120_000 },
+      );
+      expect(r.stderr).toMatch(/rejected .*locked: unreadable: permission denied \(EACCES/u);
+      expect(r.stdout).toMatch(/^ingested 1, /u);
+      expect(r.status).toBe(2);
+    } finally {
+      rmSync(open, { recursive: true, force: true });
     }
   });
 
