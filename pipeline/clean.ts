@@ -24,7 +24,11 @@ export function cleanArticle(doc: DecodedArticle): CleanedArticle {
       messages: [...doc.messages, { stage: 'clean', level: 'error', rule: 'html-too-deep', reason: err.message }],
     };
   }
-  const { title, publishedAt, authors, body } = cleaned;
+  const { publishedAt, body } = cleaned;
+  // Metadata that cleans down to nothing (a `<title>` of punctuation, a byline of spaces) is
+  // absent, not an empty string: the record schema wants a real value or null.
+  const title = cleaned.title !== null && /[\p{L}\p{N}]/u.test(cleaned.title) ? cleaned.title.trim() : null;
+  const authors = cleaned.authors.map((a) => a.trim()).filter((a) => /[\p{L}\p{N}]/u.test(a));
   return {
     source: doc.source,
     format: doc.format,

@@ -59,3 +59,13 @@ describe('HTML helpers', () => {
     expect(textLines($('div').toArray())).toEqual(['Ban Tuyên giáo Tỉnh ủy', 'Công an', 'tỉnh', 'Một', 'Hai & ba']);
   });
 });
+
+describe('metadata that cleans down to nothing', () => {
+  it('gives a null title, not an empty one, for a <title> of punctuation', async () => {
+    const { cleanArticle } = await import('../pipeline/clean.js');
+    const html = '<html><head><title>– - ́ ,</title></head><body><article><p>Sáng 3/5, Công an tỉnh tổ chức hội nghị.</p></article></body></html>';
+    const out = cleanArticle({ source: 'x.html', format: 'html', encoding: 'utf-8', text: html, messages: [] });
+    expect(out.title).toBeNull();
+    expect(out.body).toContain('Công an tỉnh');
+  });
+});
