@@ -7,7 +7,7 @@
  */
 import type { CountMention, DateMention } from '../schemas/article.js';
 import type { ExtractContext } from './types.js';
-import { gluedBefore, wordStartMatches } from './text.js';
+import { wordStartMatches } from './text.js';
 import { extractDates } from './dates.js';
 import { looksLikePhoneNumber, parseDigitNumber, parseSpelledNumber, scaleOf } from './numbers.js';
 import { approximateCues, leadingDigitWords, roundQuantityLead, roundQuantityWords } from './lexicon/numberWords.js';
@@ -247,12 +247,8 @@ function digitCandidates(body: string): Candidate[] {
 
 function spelledCandidates(body: string): Candidate[] {
   const out: Candidate[] = [];
-  SPELLED.lastIndex = 0;
-  for (let m = SPELLED.exec(body); m !== null; m = SPELLED.exec(body)) {
-    if (gluedBefore(body, m.index)) {
-      SPELLED.lastIndex = m.index + 1;
-      continue;
-    }
+  // The loop moves SPELLED.lastIndex past a whole numeral; the generator resumes from there.
+  for (const m of wordStartMatches(SPELLED, body)) {
     const first: Word = { text: m[0], lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length };
     const words: Word[] = [first];
     for (let w = wordAfter(body, first.end); w !== null && words.length < 6; w = wordAfter(body, w.end)) words.push(w);

@@ -18,7 +18,7 @@
  */
 import type { DocumentRef, DocumentType, Span } from '../schemas/article.js';
 import type { ExtractContext } from './types.js';
-import { displayForm, gluedBefore, matchKey as slowMatchKey } from './text.js';
+import { displayForm, matchKey as slowMatchKey, wordStartMatches } from './text.js';
 import {
   bareNumberFollowers,
   bareNumberFollowersBeforeYear,
@@ -441,12 +441,8 @@ const MAX_LIST_ITEMS = 20;
 function readAnchoredReferences(body: string): { hits: Hit[]; taken: Span[] } {
   const hits: Hit[] = [];
   const taken: Span[] = [];
-  TYPE_WORD_RE.lastIndex = 0;
-  for (let m = TYPE_WORD_RE.exec(body); m !== null; m = TYPE_WORD_RE.exec(body)) {
-    if (gluedBefore(body, m.index)) {
-      TYPE_WORD_RE.lastIndex = m.index + 1;
-      continue;
-    }
+  // The loop moves TYPE_WORD_RE.lastIndex past what it read; the generator resumes from there.
+  for (const m of wordStartMatches(TYPE_WORD_RE, body)) {
     const wordStart = m.index;
     const wordEnd = wordStart + m[0].length;
     const word = typeWordByKey.get(matchKey(m[0]));

@@ -81,7 +81,7 @@ const GLUED = /[\p{L}\p{M}\p{N}]/u;
  * matching instead of with a leading `(?<![\p{L}\p{M}\p{N}])`: irregexp evaluates a leading
  * lookbehind at every position of the text, which made word-start patterns ten times slower.
  */
-export function gluedBefore(text: string, index: number): boolean {
+function gluedBefore(text: string, index: number): boolean {
   return index > 0 && GLUED.test(text[index - 1] ?? '');
 }
 
