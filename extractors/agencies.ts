@@ -159,6 +159,20 @@ function bridgedTail(tokens: readonly Token[], i: number): number {
   return Math.min(run, MAX_TAIL);
 }
 
+/** A plain number stands right before `i` (`9 Công an phường`): the units are counted, not named. */
+function counted(tokens: readonly Token[], i: number): boolean {
+  const n = tokens[i - 1];
+  const before = tokens[i - 2];
+  return n !== undefined && n.kind === 'number' && inlineGap(tokens[i]) && !(before && (before.text === '/' || before.text === '.') && before.end === n.start);
+}
+
+/** A list of administrative levels goes on at `i` (`, phường`, `và thị trấn`, `/ phường`). */
+function listsLevels(tokens: readonly Token[], i: number): boolean {
+  const sep = tokens[i];
+  if (!sep || !inlineGap(sep) || !(sep.text === ',' || sep.text === '/' || sep.key === 'và')) return false;
+  return matchAt(localityTrie, tokens, i + 1) !== null;
+}
+
 /** Place name after a locality word: up to four capitalised syllables, never a person's name. */
 function placeLength(tokens: readonly Token[], i: number): number {
   const namesake = matchAt(namesakeTrie, tokens, i);
@@ -323,7 +337,8 @@ export function scanAgency(tokens: readonly Token[], i: number, opts: ScanOption
     if (locality) {
       let place = placeLength(tokens, locality.to);
       if (place === 1 && provinceLevelKeys.has(t.key)) place = 0;
-      if (place === 0 && !matchAt(bareLocalityTrie, tokens, j)) return null; // `Công an xã, phường`: generic
+      // `Công an xã, phường` lists levels: generic. `Ủy ban MTTQ phường tổ chức …` is the ward's own.
+      if (place === 0 && !matchAt(bareLocalityTrie, tokens, j) && (listsLevels(tokens, locality.to) || counted(tokens, i))) return null;
       j = locality.to + place;
       named = true;
       break;

@@ -103,5 +103,10 @@ describe('agencies (SPEC §3)', () => {
       'Cục Cảnh sát quản lý hành chính',
     ]);
   });
+
+  it('reads a ward-level body named without its place, but not a list or a count of levels', () => {
+    expect(names('Ủy ban MTTQ phường tổ chức lễ ra mắt.')).toEqual(['Ủy ban MTTQ phường']);
+    expect(names('Công an xã, phường và thị trấn tham gia; tỉnh có 12 Công an xã chính quy.')).toEqual([]);
+  });
 });
 
