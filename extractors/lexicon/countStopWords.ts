@@ -58,5 +58,5 @@ export const unitStopWords: ReadonlySet<string> = new Set([
   'hỗ trợ', 'ký kết', 'trao', 'đề nghị', 'khẳng định', 'thống nhất', 'đẩy mạnh',
   'tăng cường', 'xây dựng', 'bảo đảm', 'đảm bảo', 'góp phần', 'nâng cao', 'trực tiếp',
   'chính thức', 'liên quan', 'hiện', 'vẫn', 'cần', 'phải', 'nhằm', 'bao gồm',
-  'nguyên', 'chống', 'trong đó',
+  'nguyên', 'chống', 'trong đó', 'ngay', 'kịp thời', 'hiệu quả',
 ]);
