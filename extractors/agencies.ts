@@ -230,8 +230,30 @@ function localPolice(tokens: readonly Token[], i: number): AgencySpan | null {
   return span && span.to > span.headTo && !headAt(tokens, span.headTo, true)?.value.committee ? span : null;
 }
 
+/**
+ * Scans already made over one token stream, by start index: the people reader asks again at
+ * the same places (a name's next syllable, a title's agency) and a scan is a pure function of
+ * (tokens, i) for the default options.
+ */
+const scanCache = new WeakMap<readonly Token[], Map<number, AgencySpan | null>>();
+
 /** Read the agency whose head starts at token `i` (after an optional central prefix), or null. */
 export function scanAgency(tokens: readonly Token[], i: number, opts: ScanOptions = {}): AgencySpan | null {
+  if (opts.allowLowerHead || opts.nested) return scanAgencyAt(tokens, i, opts);
+  let cache = scanCache.get(tokens);
+  if (!cache) {
+    cache = new Map();
+    scanCache.set(tokens, cache);
+  }
+  let span = cache.get(i);
+  if (span === undefined) {
+    span = scanAgencyAt(tokens, i, opts);
+    cache.set(i, span);
+  }
+  return span;
+}
+
+function scanAgencyAt(tokens: readonly Token[], i: number, opts: ScanOptions): AgencySpan | null {
   let k = i;
   const central = matchAt(centralTrie, tokens, i);
   if (central && tokens[i]?.upper) {
