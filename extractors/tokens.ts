@@ -30,22 +30,37 @@ export interface Token {
 const TOKEN =
   /\p{Lu}\.\p{Lu}(?![\p{L}\p{M}])|\p{Lu}[\p{Lu}\p{M}]*(?![\p{Ll}])|\p{Lu}?[\p{Ll}\p{M}]+|\p{L}[\p{L}\p{M}]*|\d+(?:[.,]\d+)*|[^\s\p{L}\p{M}\d]/gu;
 
+/** What a token's text alone decides: its kind, matching key and capital. */
+interface TextInfo {
+  readonly kind: TokenKind;
+  readonly key: string;
+  readonly upper: boolean;
+}
+
 /**
- * matchKey per word, memoised: an article repeats a small vocabulary, and the key (NFD,
+ * Per distinct token text, memoised: an article repeats a small vocabulary, and the key (NFD,
  * tone reordering, NFC) is the costliest part of tokenising. Bounded so a hostile input of
  * endless distinct words cannot grow it without limit.
  */
-const keyCache = new Map<string, string>();
-const KEY_CACHE_MAX = 50_000;
-function wordKey(word: string): string {
-  let key = keyCache.get(word);
-  if (key === undefined) {
-    if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
-    key = matchKey(word);
-    keyCache.set(word, key);
+const infoCache = new Map<string, TextInfo>();
+const INFO_CACHE_MAX = 50_000;
+function textInfo(t: string): TextInfo {
+  let info = infoCache.get(t);
+  if (info === undefined) {
+    if (infoCache.size >= INFO_CACHE_MAX) infoCache.clear();
+    const c = t.charCodeAt(0);
+    // The regex alternatives start with a letter, a digit or anything else: the first character tells which.
+    const kind: TokenKind = c >= 48 && c <= 57 ? 'number' : LETTER.test(t[0] ?? '') ? 'word' : 'punct';
+    info = {
+      kind,
+      key: kind === 'word' ? matchKey(t) : t,
+      upper: kind === 'word' && t[0] !== t[0]?.toLowerCase(),
+    };
+    infoCache.set(t, info);
   }
-  return key;
+  return info;
 }
+const LETTER = /\p{L}/u;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -54,29 +69,20 @@ export function tokenize(text: string): Token[] {
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     const t = m[0];
     const start = m.index;
-    const c = t.charCodeAt(0);
-    // The regex alternatives start with a letter, a digit or anything else: the first code unit tells which.
-    const kind: TokenKind = c >= 48 && c <= 57 ? 'number' : isLetterStart(t) ? 'word' : 'punct';
+    const info = textInfo(t);
     tokens.push({
       text: t,
       start,
       end: start + t.length,
-      kind,
-      key: kind === 'word' ? wordKey(t) : t,
-      upper: kind === 'word' && t[0] !== t[0]?.toLowerCase(),
+      kind: info.kind,
+      key: info.key,
+      upper: info.upper,
       glued: start === last,
-      newlineBefore: hasLineBreak(text, last, start),
+      newlineBefore: start !== last && hasLineBreak(text, last, start),
     });
     last = start + t.length;
   }
   return tokens;
-}
-
-const LETTER = /\p{L}/u;
-function isLetterStart(t: string): boolean {
-  const c = t.charCodeAt(0);
-  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
-  return c >= 0xc0 && LETTER.test(t[0] ?? '');
 }
 
 function hasLineBreak(text: string, from: number, to: number): boolean {
