@@ -62,7 +62,7 @@ const displayCache = new Map<string, string>();
 export function displayForm(text: string): string {
   let shown = displayCache.get(text);
   if (shown === undefined) {
-    if (displayCache.size >= 20_000) displayCache.clear();
+    if (displayCache.size >= 5_000) displayCache.clear();
     shown = seedToneStyle(collapseSpaces(text));
     displayCache.set(text, shown);
   }

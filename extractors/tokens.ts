@@ -43,7 +43,7 @@ interface TextInfo {
  * endless distinct words cannot grow it without limit.
  */
 const infoCache = new Map<string, TextInfo>();
-const INFO_CACHE_MAX = 50_000;
+const INFO_CACHE_MAX = 20_000;
 function textInfo(t: string): TextInfo {
   let info = infoCache.get(t);
   if (info === undefined) {
