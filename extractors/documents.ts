@@ -562,7 +562,7 @@ function readCodeOnlyReferences(body: string, taken: readonly Span[]): Hit[] {
 
 /** SPEC §7: numbers compare without whitespace, `-`, `.` and case. */
 export function documentNumberKey(number: string): string {
-  return number.replace(/[\s\-–.]/gu, '').toLowerCase();
+  return number.normalize('NFC').replace(/[\s.\-\u2010-\u2015]/gu, '').toLowerCase();
 }
 
 interface DocRecord {

@@ -5,6 +5,7 @@
  * articles (tp/fp/fn summed first). Keys are built so that spelling variants an analyst
  * treats as one (tone style, case, press abbreviations, `09 CT/TW` vs `09-CT/TW`) collide.
  */
+import { documentNumberKey } from '../extractors/documents.js';
 import { agencyAbbreviations, titleAbbreviations, type Abbreviation } from '../extractors/lexicon/abbreviations.js';
 import { matchKey } from '../extractors/text.js';
 import type { GoldArticle } from '../schemas/gold.js';
@@ -110,10 +111,8 @@ export function nameKey(text: string): string {
   return matchKey(expandAbbreviations(text).replace(/(?<=\p{L})\.(?=\p{L})/gu, ' '));
 }
 
-/** Document number key (SPEC §4): whitespace, hyphens/dashes and periods removed, case folded. */
-export function documentNumberKey(num: string): string {
-  return num.normalize('NFC').replace(/[\s.\-\u2010-\u2015]/gu, '').toLowerCase();
-}
+/** SPEC §4's number matching, shared with the extractor that merges numbers the same way. */
+export { documentNumberKey };
 
 export function documentKey(doc: { readonly type: string; readonly number: string }): string {
   return `${matchKey(doc.type)}|${documentNumberKey(doc.number)}`;
