@@ -18,7 +18,7 @@
  */
 import type { DocumentRef, DocumentType, Span } from '../schemas/article.js';
 import type { ExtractContext } from './types.js';
-import { displayForm, matchKey as slowMatchKey, wordStartMatches } from './text.js';
+import { cachedMatchKey, displayForm, wordStartMatches } from './text.js';
 import {
   bareNumberFollowers,
   bareNumberFollowersBeforeYear,
@@ -42,21 +42,8 @@ export function extractDocuments(ctx: ExtractContext): DocumentRef[] {
 // ---------------------------------------------------------------------------------------
 // Lexicon lookups, prepared once.
 
-/**
- * matchKey of a syllable, memoised: the scanners key the same few hundred words over and
- * over, and matchKey (NFD + regex) dominates the run time on long inputs. Bounded so that a
- * body of unique words cannot grow it without limit.
- */
-const keyCache = new Map<string, string>();
-function matchKey(text: string): string {
-  let key = keyCache.get(text);
-  if (key === undefined) {
-    key = slowMatchKey(text);
-    if (keyCache.size >= 10_000) keyCache.clear();
-    keyCache.set(text, key);
-  }
-  return key;
-}
+/** Keys of the same few hundred words, over and over: memoised (see text.ts). */
+const matchKey = cachedMatchKey;
 
 const typeWordByKey: ReadonlyMap<string, DocumentTypeWord> = new Map(
   documentTypeWords.map((w) => [matchKey(w.words), w]),

@@ -55,19 +55,28 @@ export function collapseSpaces(text: string): string {
 }
 
 /**
- * Display form of a value read from the body: collapsed spaces, seed tone style. Memoised
- * (bounded): the same agency and person names recur across an article and a batch.
+ * A bounded memo of a pure string function: an article (and a batch) repeats a small
+ * vocabulary, so the costly Unicode work is done once per distinct string. Cleared when full,
+ * so a body of endless distinct words cannot grow it without limit.
  */
-const displayCache = new Map<string, string>();
-export function displayForm(text: string): string {
-  let shown = displayCache.get(text);
-  if (shown === undefined) {
-    if (displayCache.size >= 5_000) displayCache.clear();
-    shown = seedToneStyle(collapseSpaces(text));
-    displayCache.set(text, shown);
-  }
-  return shown;
+export function memoised(fn: (text: string) => string, max: number): (text: string) => string {
+  const cache = new Map<string, string>();
+  return (text) => {
+    let out = cache.get(text);
+    if (out === undefined) {
+      if (cache.size >= max) cache.clear();
+      out = fn(text);
+      cache.set(text, out);
+    }
+    return out;
+  };
 }
+
+/** `matchKey`, memoised for the scanners that key the same words over and over. */
+export const cachedMatchKey = memoised(matchKey, 10_000);
+
+/** Display form of a value read from the body: collapsed spaces, seed tone style. */
+export const displayForm = memoised((text) => seedToneStyle(collapseSpaces(text)), 5_000);
 
 /** Capitalised syllable (`Nguyễn`, `Đoàn`, `TƯ`): starts with an upper-case letter. */
 export function isCapitalised(syllable: string): boolean {
