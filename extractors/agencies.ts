@@ -435,6 +435,8 @@ export function nestedHosts(spans: readonly AgencySpan[]): AgencySpan[] {
 /** Expanded keys of press abbreviations (`TƯ` → `trung ương`), for matching only. */
 const expansions = new Map(agencyAbbreviations.map((a) => [a.short, matchKey(a.long)]));
 const QUOTES = /^[“”"«»‘’]$/u;
+/** No article-local abbreviations: one shared empty map, not a new one per call. */
+const NO_LOCAL: ReadonlyMap<string, string> = new Map();
 
 /**
  * Matching key of a run of tokens: abbreviations expanded (the press's, and those the article
@@ -445,7 +447,7 @@ export function tokensKey(
   tokens: readonly Token[],
   from = 0,
   to = tokens.length,
-  local: ReadonlyMap<string, string> = new Map(),
+  local: ReadonlyMap<string, string> = NO_LOCAL,
 ): string {
   const parts: string[] = [];
   for (let i = from; i < to; i++) {
@@ -579,12 +581,21 @@ function fullest(names: readonly { text: string; weight: number }[]): string {
  * shorter form stand.
  */
 function mergeInnerForms(groups: Map<string, Group>): void {
+  // Each key split once, not once per pair of groups (this pass is quadratic in the groups).
+  const words = new Map<Group, readonly string[]>();
+  for (const g of groups.values()) words.set(g, g.key.split(' '));
   for (const g of [...groups.values()]) {
-    const words = g.key.split(' ');
-    if (words.length < 2) continue;
-    const longer = [...groups.values()].filter((o) => o !== g && isInnerForm(words, o.key.split(' ')));
-    const target = longer[0];
-    if (longer.length !== 1 || !target) continue;
+    const short = words.get(g) ?? [];
+    if (short.length < 2) continue;
+    // The one longer group this is an inner form of; none when there are two.
+    let target: Group | undefined;
+    let count = 0;
+    for (const o of groups.values()) {
+      if (o === g || !isInnerForm(short, words.get(o) ?? [])) continue;
+      target = o;
+      if (++count > 1) break;
+    }
+    if (count !== 1 || !target) continue;
     target.mentions.push(...g.mentions);
     groups.delete(g.key);
   }

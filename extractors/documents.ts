@@ -90,8 +90,11 @@ const WORD = /[\p{L}\p{M}]+/uy;
 const TOKEN = /[\p{L}\p{M}\d]+/uy;
 const LETTER = /[\p{L}\p{M}]/u;
 
+/** `H_SPACE` as char-code tests: called for every character skipped, a regex per call cost more. */
 function isHSpace(ch: string | undefined): boolean {
-  return ch !== undefined && H_SPACE.test(ch);
+  if (ch === undefined || ch.length !== 1) return ch !== undefined && H_SPACE.test(ch);
+  const c = ch.charCodeAt(0);
+  return c === 32 || c === 9 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
 /** Index after at most `max` horizontal spaces from `i`. */
@@ -125,11 +128,34 @@ function matchPhrase(body: string, i: number, keys: readonly string[]): number {
 
 /** The longest of the phrases matching at `i`; -1 when none does. */
 function matchAnyPhrase(body: string, i: number, phrases: readonly (readonly string[])[]): number {
-  for (const p of phrases) {
+  // Only phrases starting with the word at `i` can match: the word is read and keyed once,
+  // not once per phrase. Grouping keeps the list's order, so the same phrase wins.
+  const w = readSticky(WORD, body, i);
+  if (w === null) return -1;
+  for (const p of byFirstKey(phrases).get(matchKey(w)) ?? []) {
     const end = matchPhrase(body, i, p);
     if (end >= 0) return end;
   }
   return -1;
+}
+
+const phraseIndex = new WeakMap<readonly (readonly string[])[], ReadonlyMap<string, readonly (readonly string[])[]>>();
+
+/** The phrases of a list grouped by their first key, in list order; built once per list. */
+function byFirstKey(phrases: readonly (readonly string[])[]): ReadonlyMap<string, readonly (readonly string[])[]> {
+  let index = phraseIndex.get(phrases);
+  if (index === undefined) {
+    const groups = new Map<string, (readonly string[])[]>();
+    for (const p of phrases) {
+      const first = p[0] ?? '';
+      const group = groups.get(first);
+      if (group) group.push(p);
+      else groups.set(first, [p]);
+    }
+    index = groups;
+    phraseIndex.set(phrases, index);
+  }
+  return index;
 }
 
 // ---------------------------------------------------------------------------------------

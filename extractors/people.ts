@@ -21,7 +21,7 @@ import {
   titleLexicon,
   type TitleKind,
 } from './lexicon/titles.js';
-import { collapseSpaces, displayForm, matchKey, seedToneStyle } from './text.js';
+import { cachedMatchKey, collapseSpaces, displayForm, matchKey, memoised, seedToneStyle } from './text.js';
 import { overlapTest, type Range } from './spans.js';
 import { buildTrie, inlineGap, matchAt, type Token } from './tokens.js';
 
@@ -37,6 +37,12 @@ const surnameKeys = new Set(surnames.map(matchKey));
 const placeKeys = new Set(provinces.map(matchKey));
 /** Lower-case words that finish a `Trưởng`/`Phó Trưởng` title when no agency follows. */
 const headTitleTails = new Set(['ban', 'phòng', 'đoàn', 'khoa', 'trạm', 'đồn', 'trại', 'công an'].map(matchKey));
+
+/**
+ * Names and titles recur across an article and a batch: their keys and tone style are
+ * memoised (the same pure functions, computed once per distinct string).
+ */
+const toneStyled = memoised(seedToneStyle, 5_000);
 
 const MAX_NAME = 4;
 /** Longest chain of cues, ranks and titles read around one name. */
@@ -213,7 +219,7 @@ function readPerson(tokens: readonly Token[], i: number, body: string): (Found &
   const after = readTitlesAfter(tokens, nameTo, body);
   if (!hasContext && after.titles.length === 0) return null;
   return {
-    name: seedToneStyle(surface(tokens, nameFrom, nameTo, body)),
+    name: toneStyled(surface(tokens, nameFrom, nameTo, body)),
     nameFrom,
     nameTo,
     rank,
@@ -259,7 +265,7 @@ export function extractPeople(
     const p = readPerson(tokens, i, body);
     const nameStart = p ? tokens[p.nameFrom]?.start ?? 0 : 0;
     const nameEnd = p ? tokens[p.nameTo - 1]?.end ?? 0 : 0;
-    if (p && !inAgency(nameStart, nameEnd) && !authorKeys.has(matchKey(p.name))) {
+    if (p && !inAgency(nameStart, nameEnd) && !authorKeys.has(cachedMatchKey(p.name))) {
       found.push(p);
       for (const t of p.titles) if (t.agency) (t.membership ? membershipSpans : titleAgencies).push(t.agency);
       i = p.to;
@@ -284,7 +290,7 @@ function mergePeople(
   }
   const byKey = new Map<string, Acc>();
   for (const f of found) {
-    const key = matchKey(f.name);
+    const key = cachedMatchKey(f.name);
     let p = byKey.get(key);
     if (!p) {
       p = { name: f.name, rank: null, titles: new Map(), agencies: new Map(), seen: [] };
@@ -293,8 +299,9 @@ function mergePeople(
     p.rank ??= f.rank;
     p.seen.push([tokens[f.nameFrom]?.start ?? 0, tokens[f.nameTo - 1]?.end ?? 0]);
     for (const t of f.titles) {
-      const title = seedToneStyle(t.title);
-      if (!p.titles.has(matchKey(title))) p.titles.set(matchKey(title), title);
+      const title = toneStyled(t.title);
+      const titleKey = cachedMatchKey(title);
+      if (!p.titles.has(titleKey)) p.titles.set(titleKey, title);
       if (t.agency) {
         const agency = displayForm(surface(tokens, t.agency.from, t.agency.to, body));
         const key = tokensKey(tokens, t.agency.from, t.agency.to);
@@ -326,7 +333,7 @@ function nameMentions(
   name: string,
   inAgency: (start: number, end: number) => boolean,
 ): Span[] {
-  const keys = matchKey(name).split(' ');
+  const keys = cachedMatchKey(name).split(' ');
   const spans: Span[] = [];
   for (const i of positions.get(keys[0] ?? '') ?? []) {
     let ok = true;
@@ -347,11 +354,12 @@ function nameMentions(
 /** Token indices of each capitalised word, by key: where a name's mentions can start. */
 function upperWordPositions(tokens: readonly Token[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
-  tokens.forEach((t, i) => {
-    if (t.kind !== 'word' || !t.upper) return;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t || t.kind !== 'word' || !t.upper) continue;
     const list = out.get(t.key);
     if (list) list.push(i);
     else out.set(t.key, [i]);
-  });
+  }
   return out;
 }

@@ -4,12 +4,26 @@
  * with navigation, scripts, side bars, forms, related links and comments removed; then the
  * plain-text rules (furniture, date lines, bylines) on the container's lines.
  */
-import { load, type CheerioAPI } from 'cheerio';
+import { createRequire } from 'node:module';
+import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { articleBodySelectors, bylineSelectors, htmlNoiseSelectors } from '../extractors/lexicon/furniture.js';
 import { furnitureKind, parseByline, parseDateLine, publishedAtOf, uniqueNames } from '../extractors/metadata.js';
 import { collapseSpaces } from '../extractors/text.js';
 import { cleanLines, type CleanResult } from './clean-text.js';
+
+type CheerioLoad = (typeof import('cheerio'))['load'];
+let cheerioLoad: CheerioLoad | null = null;
+
+/**
+ * cheerio, loaded on the first HTML page: importing it costs ~90 ms per thread (each pool
+ * worker, and the main thread with `--workers 0`), wasted on a batch of plain-text files.
+ * `require` (cheerio ships a CommonJS build of the same code) keeps cleanHtml synchronous.
+ */
+function load(html: string): CheerioAPI {
+  cheerioLoad ??= (createRequire(import.meta.url)('cheerio') as typeof import('cheerio')).load;
+  return cheerioLoad(html);
+}
 
 /** Elements that break lines: each becomes one or more lines of the body. */
 const BLOCK_TAGS: ReadonlySet<string> = new Set([

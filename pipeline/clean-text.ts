@@ -42,12 +42,25 @@ const HEADLINE_SEARCH_LINES = 5;
 /** At most this many byline lines are read at the end (`Bài: …` then `Ảnh: …`). */
 const MAX_TRAILING_BYLINES = 2;
 
+/** Spaces and invisible marks trimmed off each line (`\s` already covers U+FEFF). */
+const EDGE_SPACE = /^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$/gu;
+
+/**
+ * Trim a line of `\s` and U+200B. `String.prototype.trim` removes exactly `\s` (which holds
+ * U+FEFF) and is native: the regex is only needed when a zero-width space is left at an edge
+ * (decode already removes them, so nearly never). Measured: ~5x cheaper per line.
+ */
+function trimLine(l: string): string {
+  const t = l.trim();
+  return t.charCodeAt(0) === 0x200b || t.charCodeAt(t.length - 1) === 0x200b ? l.replace(EDGE_SPACE, '') : t;
+}
+
 /** Split into trimmed lines (any newline convention). */
 export function splitLines(text: string): string[] {
   return text
     .replace(/^\ufeff/u, '')
     .split(/\r\n|\r|\n|\u2028|\u2029/u)
-    .map((l) => l.replace(/^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$/gu, ''));
+    .map(trimLine);
 }
 
 interface Line {
@@ -55,6 +68,14 @@ interface Line {
   keep: boolean;
   /** A page date line, read as metadata and dropped. */
   dateLine?: boolean;
+  /** parseDateLine(text), once: it is asked up to four times per line (furniture, date lines). */
+  parsedDate?: DateLine | null;
+}
+
+/** The line read as a page date line (memoised: parseDateLine is pure and the text never changes). */
+function dateOf(line: Line): DateLine | null {
+  if (line.parsedDate === undefined) line.parsedDate = parseDateLine(line.text);
+  return line.parsedDate;
 }
 
 /** Drop furniture lines; after a section header (`Các tin khác`) drop its link list too. */
@@ -62,14 +83,14 @@ function dropFurniture(lines: Line[]): void {
   let inLinks = false;
   for (const line of lines) {
     // A page date line is metadata, read later: `cms-publish-date …` is not mere furniture.
-    if (!line.keep || parseDateLine(line.text) !== null) continue;
+    if (!line.keep || dateOf(line) !== null) continue;
     const kind = furnitureKind(line.text);
     if (kind === 'section') {
       line.keep = false;
       inLinks = true;
     } else if (kind === 'furniture') {
       line.keep = false;
-    } else if (inLinks && (looksLikeLinkLine(line.text) || parseDateLine(line.text) !== null) && parseByline(line.text) === null) {
+    } else if (inLinks && (looksLikeLinkLine(line.text) || dateOf(line) !== null) && parseByline(line.text) === null) {
       line.keep = false;
     } else {
       inLinks = false;
@@ -84,11 +105,11 @@ function dropFurniture(lines: Line[]): void {
  */
 function readDateLines(lines: Line[]): string | null {
   const live = lines.filter((l) => l.keep && l.text.length > 0);
-  const firstContent = live.findIndex((l) => parseDateLine(l.text) === null);
+  const firstContent = live.findIndex((l) => dateOf(l) === null);
   let best: string | null = null;
   let fallback: string | null = null;
   live.forEach((line, i) => {
-    const d: DateLine | null = parseDateLine(line.text);
+    const d: DateLine | null = dateOf(line);
     if (d === null) return;
     const marked = d.labelled || d.weekday || d.time !== null;
     const top = i < TOP_LINES;

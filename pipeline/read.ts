@@ -4,8 +4,8 @@
  * not grow with the number of files.
  */
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
-import { lstat, opendir, open, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { lstat, opendir, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { extname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -114,6 +114,11 @@ export type ReadResult = { readonly ok: true; readonly file: RawFile } | Rejecti
 /**
  * Read one file: check its extension, type and size before reading, then read at most
  * `maxBytes + 1` bytes (a file that grows while we read is still bounded).
+ *
+ * The system calls are synchronous: for an article (a few kB, usually in the page cache)
+ * open + fstat + read + close cost microseconds, while each `fs/promises` call pays a
+ * FileHandle, a promise and a thread-pool round trip. Profiled over 2,000 bench articles
+ * with `--workers 0`, the async version spent ~300 ms in the read stage.
  */
 export async function readFileStage(path: string, opts: ReadOptions): Promise<ReadResult> {
   const format = formatOf(path);
@@ -121,11 +126,11 @@ export async function readFileStage(path: string, opts: ReadOptions): Promise<Re
     const ext = extname(path);
     return reject(path, 'read', 'unsupported-extension', `unsupported extension ${ext || '(none)'}`);
   }
-  let fh;
+  let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO for reading otherwise waits for a writer forever and the
     // whole run hangs; regular files ignore the flag, and fstat below rejects the rest.
-    fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     let why = fsReason(err);
     if ((err as NodeJS.ErrnoException).code === 'ENOENT' && (await lstat(path).catch(() => null))?.isSymbolicLink())
@@ -133,7 +138,7 @@ export async function readFileStage(path: string, opts: ReadOptions): Promise<Re
     return reject(path, 'read', 'unreadable', `unreadable: ${why}`);
   }
   try {
-    const st = await fh.stat();
+    const st = fstatSync(fd);
     if (!st.isFile()) return reject(path, 'read', 'not-a-file', `not a regular file (${fileKind(st)})`);
     if (st.size > opts.maxBytes) return tooLarge(path, st.size, opts.maxBytes);
     const cap = opts.maxBytes + 1;
@@ -142,7 +147,7 @@ export async function readFileStage(path: string, opts: ReadOptions): Promise<Re
     // Read until EOF: `size` from stat may be stale (a file being written).
     for (;;) {
       if (n === buf.length) break;
-      const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
+      const bytesRead = readSync(fd, buf, n, buf.length - n, n);
       if (bytesRead === 0) break;
       n += bytesRead;
     }
@@ -153,7 +158,7 @@ export async function readFileStage(path: string, opts: ReadOptions): Promise<Re
   } catch (err) {
     return reject(path, 'read', 'unreadable', `unreadable: ${fsReason(err)}`);
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }
 

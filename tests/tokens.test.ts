@@ -1,0 +1,103 @@
+/**
+ * The hand-written tokenizer (a code-point class table, issue 4) must give exactly the tokens
+ * of the alternation regex it replaced: same text, offsets, kind, key, capital, glue and line
+ * breaks. The regex version lives on here as the oracle.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { matchKey } from '../extractors/text.js';
+import { tokenize, type Token } from '../extractors/tokens.js';
+
+const ORACLE =
+  /\p{Lu}\.\p{Lu}(?![\p{L}\p{M}])|\p{Lu}[\p{Lu}\p{M}]*(?![\p{Ll}])|\p{Lu}?[\p{Ll}\p{M}]+|\p{L}[\p{L}\p{M}]*|\d+(?:[.,]\d+)*|[^\s\p{L}\p{M}\d]/gu;
+
+function oracle(text: string): Token[] {
+  const tokens: Token[] = [];
+  let last = 0;
+  for (const m of text.matchAll(ORACLE)) {
+    const t = m[0];
+    const start = m.index;
+    const c = t.charCodeAt(0);
+    const kind = c >= 48 && c <= 57 ? 'number' : /\p{L}/u.test(t[0] ?? '') ? 'word' : 'punct';
+    const gap = text.slice(last, start);
+    tokens.push({
+      text: t,
+      start,
+      end: start + t.length,
+      kind,
+      key: kind === 'word' ? matchKey(t) : t,
+      upper: kind === 'word' && t[0] !== t[0]?.toLowerCase(),
+      glued: start === last,
+      newlineBefore: start !== last && /[\n\r]/u.test(gap),
+    });
+    last = start + t.length;
+  }
+  return tokens;
+}
+
+const same = (text: string): void => {
+  expect(tokenize(text)).toEqual(oracle(text));
+};
+
+const root = join(import.meta.dirname, '..', 'fixtures');
+const files = (dir: string, ext: string): string[] =>
+  readdirSync(join(root, dir))
+    .filter((f) => f.endsWith(ext))
+    .sort()
+    .map((f) => readFileSync(join(root, dir, f), 'utf8').normalize('NFC'));
+
+describe('tokenize agrees with the regex tokenizer it replaced', () => {
+  it('on the seeds', () => {
+    for (const s of files('seeds', '.txt')) same(s);
+  });
+
+  it('on the HTML fixtures, raw and with tags dropped', () => {
+    for (const h of files('html', '.html')) {
+      same(h);
+      same(h.replace(/<[^>]*>/gu, ' '));
+    }
+  });
+
+  it.each([
+    ['an abbreviation with a dot', 'Ban Bí thư T.Ư Đảng, T.Ưa, T.Ư.', ['Ban', 'Bí', 'thư', 'T.Ư', 'Đảng', ',', 'T', '.', 'Ưa', ',', 'T.Ư', '.']],
+    ['a lost space between words', 'Hoàng ChungBan BảyLĐLĐ', ['Hoàng', 'Chung', 'Ban', 'Bảy', 'LĐLĐ']],
+    ['numbers with separators', '1.200,5 người; 3, 4. 09/CTR', ['1.200,5', 'người', ';', '3', ',', '4', '.', '09', '/', 'CTR']],
+    ['marks with no letter before them', '\u0301a A\u0301b', ['\u0301a', 'A', '\u0301b']],
+    ['astral letters and emoji', '𝐀𝐁c 😀x', ['𝐀', '𝐁c', '😀', 'x']],
+  ])('splits %s', (_label, text, expected) => {
+    expect(tokenize(text).map((t) => t.text)).toEqual(expected);
+    same(text);
+  });
+
+  it('marks line breaks and glue exactly', () => {
+    const toks = tokenize('Công an\r\ntỉnh PV01 \n\n x');
+    expect(toks.map((t) => [t.text, t.glued, t.newlineBefore])).toEqual([
+      ['Công', true, false],
+      ['an', false, false],
+      ['tỉnh', false, true],
+      ['PV', false, false],
+      ['01', true, false],
+      ['x', false, true],
+    ]);
+  });
+
+  // Characters chosen to hit every branch: capitals, lower case, other letters, marks, digits,
+  // separators, spaces and line breaks, astral letters, emoji and lone surrogates.
+  const unit = fc.oneof(
+    fc.constantFrom(...'AĐƯÔỦYaăđưôơỷyzỳ.,.,0 9\n\r\t\u00a0\u2003\u0301\u0323\u0300ǅʰ中ー/-–“'.split('')),
+    fc.constantFrom('𝐀', '𝐚', '😀', '\ud800', '\udc00', '\ud835', 'T.Ư', 'Ừ'.normalize('NFD')),
+    fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+    fc.integer({ min: 0x10000, max: 0x10ffff }).map((c) => String.fromCodePoint(c)),
+  );
+
+  it('on random Unicode strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 40 }), (s) => {
+        same(s);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
