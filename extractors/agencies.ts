@@ -462,11 +462,6 @@ export function tokensKey(
   return parts.join(' ');
 }
 
-/** Matching key of an agency name (see `tokensKey`). */
-export function agencyKey(name: string): string {
-  return tokensKey(tokenize(name));
-}
-
 interface Group {
   key: string;
   /** Written forms, weighted: most syllables spelled out, then the longest, is the fullest. */

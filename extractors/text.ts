@@ -4,7 +4,6 @@
  */
 
 /** Combining tone marks: grave, acute, tilde, hook above, dot below. */
-const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/u;
 const TONE_MARKS_G = /[\u0300\u0301\u0303\u0309\u0323]/gu;
 const SYLLABLE = /\p{L}[\p{L}\p{M}]*/gu;
 
@@ -42,11 +41,6 @@ export function matchKey(text: string): string {
         return syl.replace(TONE_MARKS_G, '') + tones;
       }),
   ).normalize('NFC');
-}
-
-/** True when the text carries a Vietnamese tone mark anywhere. */
-export function hasToneMark(text: string): boolean {
-  return TONE_MARKS.test(text.normalize('NFD'));
 }
 
 /** Collapse whitespace runs (incl. NBSP and other Unicode spaces) to one space and trim. */

@@ -1,5 +1,4 @@
-/** What every extractor receives and the shape of what it returns. */
-import type { Extraction } from '../schemas/article.js';
+/** What every extractor receives. */
 
 /** The body an extractor reads, plus what the clean stage learnt about the article. */
 export interface ExtractContext {
@@ -10,6 +9,3 @@ export interface ExtractContext {
   /** Bylines read by the clean stage: authors are never people (SPEC §1). */
   readonly authors: readonly string[];
 }
-
-/** An extractor for one entity family: a pure function of the context. */
-export type FamilyExtractor<K extends keyof Extraction> = (ctx: ExtractContext) => Extraction[K];

@@ -22,8 +22,6 @@ export const weekdays: readonly string[] = ['thứ hai', 'thứ ba', 'thứ tư'
 
 /** The month noun: `tháng 5/2019`, `tháng 5 năm 2019`. */
 export const monthNoun = 'tháng';
-/** The year noun: `năm 2017`. */
-export const yearNoun = 'năm';
 
 /**
  * Period nouns that introduce a year or a year range: `giai đoạn 2016 - 2020`,
