@@ -247,6 +247,7 @@ interface IngestJson {
   duplicates: number;
   seconds: number;
   articlesPerSecond: number;
+  cpuSeconds: number;
   rejections: { path: string; reason: string }[];
 }
 
@@ -281,6 +282,12 @@ async function main(): Promise<void> {
       helps.push((performance.now() - t) / 1000);
     }
 
+    // The baseline is measured before the ingest and again after the export: the speed of a
+    // shared machine can drift during a run (on this VM it once halved within half an hour),
+    // and a ratio against one measurement taken minutes apart would carry that drift.
+    process.stderr.write('bare wink-nlp (before)…\n');
+    const bareBefore = bareWink(pools, o.seed, o.articles);
+
     process.stderr.write('ingest…\n');
     const nodeArgs = o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${o.cpuProf}`] : [];
     const ing = await runCli(['ingest', corpus.dir, ...common, '--quiet', '--json'], { pollDb: db, nodeArgs });
@@ -297,10 +304,14 @@ async function main(): Promise<void> {
     if (exp.code !== 0) throw new Error(`export failed: ${exp.stderr}`);
     const records = s1.ingested + s1.duplicates;
 
-    process.stderr.write('bare wink-nlp…\n');
-    const bare = bareWink(pools, o.seed, o.articles);
+    process.stderr.write('bare wink-nlp (after)…\n');
+    const bareAfter = bareWink(pools, o.seed, o.articles);
+    const bareSeconds = (bareBefore.seconds + bareAfter.seconds) / 2;
+    const bareAps = o.articles / bareSeconds;
+    const drift = Math.abs(bareBefore.seconds - bareAfter.seconds) / Math.min(bareBefore.seconds, bareAfter.seconds);
 
     const ingestAps = o.articles / ing.seconds;
+    const cpus = availableParallelism();
     const figures = {
       corpusMB: r1(corpus.bytes / MB),
       ingest: {
@@ -314,9 +325,23 @@ async function main(): Promise<void> {
         rejected: s1.rejected,
         firstRowSeconds: ing.firstRowS === null ? null : r3(ing.firstRowS),
         firstOutputSeconds: ing.firstOutputS === null ? null : r3(ing.firstOutputS),
+        // CPU of every thread of the ingest process (user + system), from its own summary.
+        cpuSeconds: r3(s1.cpuSeconds),
+        cpuMsPerArticle: r3((s1.cpuSeconds * 1000) / o.articles),
+        coresBusy: r3(s1.cpuSeconds / s1.seconds),
       },
-      bareWink: { articlesPerSecond: r1(bare.articlesPerSecond), mbPerSecond: r3(bare.mbPerSecond), seconds: r3(bare.seconds), tokens: bare.tokens },
-      ratioIngestToBare: r3(ingestAps / bare.articlesPerSecond),
+      bareWink: {
+        articlesPerSecond: r1(bareAps),
+        mbPerSecond: r3(corpus.bytes / MB / bareSeconds),
+        msPerArticle: r3((bareSeconds * 1000) / o.articles),
+        before: { articlesPerSecond: r1(bareBefore.articlesPerSecond), seconds: r3(bareBefore.seconds) },
+        after: { articlesPerSecond: r1(bareAfter.articlesPerSecond), seconds: r3(bareAfter.seconds) },
+        driftPercent: r1(drift * 100),
+        tokens: bareAfter.tokens,
+      },
+      ratioIngestToBare: r3(ingestAps / bareAps),
+      // What 1.0× allows: all cores busy, each article may cost `cpus` × the bare time in CPU.
+      cpuBudgetMsPerArticle: r3((cpus * bareSeconds * 1000) / o.articles),
       rerun: { articlesPerSecond: r1(o.articles / again.seconds), wallSeconds: r3(again.seconds), unchanged: s2.unchanged, peakRssMB: r1(again.peakRssMb), speedup: r1(ing.seconds / again.seconds) },
       export: { recordsPerSecond: r1(records / exp.seconds), wallSeconds: r3(exp.seconds), records, peakRssMB: r1(exp.peakRssMb) },
       helpSeconds: { median: r3(median(helps)), max: r3(Math.max(...helps)) },
@@ -324,7 +349,7 @@ async function main(): Promise<void> {
     const result = {
       date: new Date().toISOString(),
       node: process.version,
-      cpus: availableParallelism(),
+      cpus,
       articles: o.articles,
       workers: o.workers,
       batchSize: o.batchSize,
@@ -339,16 +364,20 @@ async function main(): Promise<void> {
       ['  peak RSS (process tree)', `${f.ingest.peakRssMB} MB`, 'target < 400 MB, flat in N'],
       ['  database size', `${f.ingest.databaseMB} MB`, `corpus ${f.corpusMB} MB`],
       ['  time to first output', `${f.ingest.firstRowSeconds ?? '-'} s`, `first article row in the DB (--quiet prints only at the end: ${f.ingest.firstOutputSeconds ?? '-'} s)`],
-      ['bare wink-nlp, 1 thread', `${f.bareWink.articlesPerSecond} articles/s, ${f.bareWink.mbPerSecond} MB/s`, `${f.bareWink.tokens} tokens`],
-      ['ratio ingest / bare', `${f.ratioIngestToBare}×`, 'target ≥ 1.0'],
+      ['  CPU, all threads', `${f.ingest.cpuSeconds} s, ${f.ingest.cpuMsPerArticle} ms/article`, `${f.ingest.coresBusy} of ${cpus} cores busy on average`],
+      ['bare wink-nlp, 1 thread', `${f.bareWink.articlesPerSecond} articles/s, ${f.bareWink.mbPerSecond} MB/s`,
+        `${f.bareWink.msPerArticle} ms/article; before ${f.bareWink.before.articlesPerSecond}/s, after ${f.bareWink.after.articlesPerSecond}/s (drift ${f.bareWink.driftPercent}%)`],
+      ['ratio ingest / bare', `${f.ratioIngestToBare}×`, `target ≥ 1.0: CPU budget ${f.cpuBudgetMsPerArticle} ms/article on ${cpus} cores, ingest used ${f.ingest.cpuMsPerArticle}`],
       ['re-run, unchanged', `${f.rerun.articlesPerSecond} articles/s`, `${f.rerun.speedup}× the first ingest (target ≥ 10×), ${f.rerun.unchanged} unchanged`],
       ['export jsonl', `${f.export.recordsPerSecond} records/s`, `${f.export.records} records in ${f.export.wallSeconds} s (target ≥ 20k/s)`],
       ['vnextract --help', `${f.helpSeconds.median} s median of 10`, 'target < 0.3 s'],
     ];
     const w0 = Math.max(...rows.map((r) => r[0].length));
     const w1 = Math.max(...rows.map((r) => r[1].length));
-    process.stdout.write(`\nvnextract bench: ${o.articles} articles, ${o.workers} workers, batch ${o.batchSize ?? 'default'}, node ${process.version}, ${availableParallelism()} cpus\n`);
+    process.stdout.write(`\nvnextract bench: ${o.articles} articles, ${o.workers} workers, batch ${o.batchSize ?? 'default'}, node ${process.version}, ${cpus} cpus\n`);
     for (const r of rows) process.stdout.write(`${r[0].padEnd(w0)}  ${r[1].padEnd(w1)}  ${r[2]}\n`);
+    if (drift > 0.1)
+      process.stdout.write(`warning: the bare baseline moved ${r1(drift * 100)}% between its two runs: the machine's speed changed, the ratio is uncertain\n`);
     process.stdout.write(`figures written to ${o.out}\n`);
   } finally {
     if (o.keep) process.stderr.write(`corpus and database kept in ${corpus.root}\n`);

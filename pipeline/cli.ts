@@ -225,6 +225,7 @@ async function cmdIngest(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(`${JSON.stringify({
         runId: summary.runId, status: summary.status, database: summary.database, ...c,
         seconds: Number(summary.seconds.toFixed(3)), articlesPerSecond: Number(summary.articlesPerSecond.toFixed(2)),
+        cpuSeconds: Number(summary.cpuSeconds.toFixed(3)),
         rejections, rejectionsTruncated: c.rejected > rejections.length,
       })}\n`);
     } else if (!quiet) {
@@ -232,7 +233,7 @@ async function cmdIngest(argv: readonly string[], io: Io): Promise<number> {
       const head = summary.status === 'interrupted' ? 'interrupted: ' : '';
       io.stdout.write(
         `${head}ingested ${c.ingested}, unchanged ${c.unchanged}, replaced ${c.replaced}${dup}, rejected ${c.rejected} ` +
-          `in ${summary.seconds.toFixed(1)}s (${summary.articlesPerSecond.toFixed(1)} articles/s)\n`,
+          `in ${summary.seconds.toFixed(1)}s (${summary.articlesPerSecond.toFixed(1)} articles/s, cpu ${summary.cpuSeconds.toFixed(1)}s)\n`,
       );
     }
     if (summary.status === 'interrupted') return 130;

@@ -52,6 +52,12 @@ export interface IngestSummary {
   readonly counters: RunCounters;
   readonly seconds: number;
   readonly articlesPerSecond: number;
+  /**
+   * CPU time of the whole run, user + system, every thread of the process (workers and the
+   * V8 compiler and GC threads included): with `seconds` it says how many cores the run kept
+   * busy, which the wall time alone cannot.
+   */
+  readonly cpuSeconds: number;
 }
 
 /** Count the files a run will see (folders walked); null when a list comes from stdin. */
@@ -78,6 +84,7 @@ async function countFiles(paths: readonly string[], stop: () => boolean): Promis
 
 export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const { extractorVersion } = await import('../extractors/version.js');
   const store = Store.open(opts.db, { create: true });
   const runId = store.startRun(opts.command, opts.toolVersion, extractorVersion);
@@ -203,6 +210,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   opts.progress.clear();
   if (fatal !== null) throw fatal;
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   const articles = counters.ingested + counters.unchanged + counters.replaced + counters.duplicates;
-  return { runId, status, database: opts.db, counters, seconds, articlesPerSecond: seconds > 0 ? articles / seconds : 0 };
+  return { runId, status, database: opts.db, counters, seconds, articlesPerSecond: seconds > 0 ? articles / seconds : 0, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }

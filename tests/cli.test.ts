@@ -1,6 +1,7 @@
 /**
  * The CLI as a user meets it: the real built program, fixtures, a temporary database.
  */
+import { availableParallelism } from 'node:os';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +22,7 @@ describe('ingest the seeds, export, re-run', () => {
   it('lands every seed once, creating the database folders', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^ingested 5, unchanged 0, replaced 0, rejected 0 in \d+\.\d+s \(\d+\.\d+ articles\/s\)\n$/u);
+    expect(first.stdout).toMatch(/^ingested 5, unchanged 0, replaced 0, rejected 0 in \d+\.\d+s \(\d+\.\d+ articles\/s, cpu \d+\.\ds\)\n$/u);
     expect(scalar(db, 'SELECT count(*) FROM articles')).toBe(5);
     expect(scalar(db, 'SELECT count(*) FROM article_sources')).toBe(5);
     const sources = query<{ source: string }>(db, 'SELECT source FROM articles ORDER BY source').map((r) => r.source);
@@ -36,6 +37,11 @@ describe('ingest the seeds, export, re-run', () => {
     expect(again.code).toBe(0);
     const summary = JSON.parse(again.stdout) as Record<string, unknown>;
     expect(summary).toMatchObject({ status: 'ok', files: 5, ingested: 0, unchanged: 5, replaced: 0, rejected: 0 });
+    // CPU time is the whole process's (all threads); a run always spends some, and a process
+    // that took the wall time for itself cannot have used more than every core for all of it.
+    const { seconds, cpuSeconds } = summary as { seconds: number; cpuSeconds: number };
+    expect(cpuSeconds).toBeGreaterThan(0);
+    expect(cpuSeconds).toBeLessThanOrEqual(seconds * availableParallelism() + 0.05);
     expect(tableCounts(db)).toEqual(before);
     expect(query(db, 'SELECT status, files, ingested, unchanged FROM runs ORDER BY id')).toEqual([
       { status: 'ok', files: 5, ingested: 5, unchanged: 0 },
