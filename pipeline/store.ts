@@ -132,6 +132,13 @@ export class Store {
 
   constructor(db: Db) {
     this.db = db;
+    // Checkpoint the WAL every 8,192 pages (32 MB) instead of SQLite's 1,000: the pages every
+    // batch rewrites (index and FTS interior pages) are copied back to the database once per
+    // checkpoint, so fewer checkpoints write less. Same crash safety (a checkpoint only copies
+    // committed pages); the WAL file may reach ~32 MB plus a batch. Measured with niced workers
+    // on 10,000 bench articles, 3 interleaved runs: wall 8.11 → 7.79 s; into a database already
+    // holding 100,000 articles, 2 runs: 10.1 → 9.7 s.
+    db.pragma('wal_autocheckpoint = 8192');
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       source: p('SELECT article_id, raw_sha256, extractor_version FROM article_sources WHERE source = ?'),
