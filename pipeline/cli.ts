@@ -53,13 +53,14 @@ entries skipped) or - (one path per line on stdin). .txt and .html/.htm files ar
 as UTF-8 (a BOM is fine), UTF-16 with a BOM, or a legacy Vietnamese encoding
 (Windows-1258, VISCII, TCVN3/ABC, VNI-Windows) detected by how many words read as
 Vietnamese syllables; an HTML page's <meta charset> is honoured. Text is normalised to
-NFC, line ends to \n, and zero-width characters are removed. A file whose bytes are
+NFC, line ends to LF, and zero-width characters are removed. A file whose bytes are
 already in the dataset is skipped as unchanged; a changed file replaces the article it held.
 
 Options:
   --db FILE          database file (default ${DEFAULT_DB}; folders are created)
   --workers N        extraction worker threads (default: the number of cores, here
-                     ${availableParallelism()}); 0 runs everything on the main thread
+                     ${availableParallelism()}); 0 runs everything on the main thread. On
+                     Linux the workers run at nice 10, so the one writer is never starved
   --batch-size N     articles written per transaction (default ${DEFAULT_BATCH})
   --max-bytes N      reject files larger than N bytes (default 5M; 512k, 5M accepted)
   --encoding NAME    read every file as NAME, no detection: utf-8, utf-16le, utf-16be,
