@@ -60,7 +60,8 @@ Options:
   --db FILE          database file (default ${DEFAULT_DB}; folders are created)
   --workers N        extraction worker threads (default: the number of cores, here
                      ${availableParallelism()}); 0 runs everything on the main thread. On
-                     Linux the workers run at nice 10, so the one writer is never starved
+                     Linux the workers run 10 nice steps below the main thread, so the one
+                     writer never waits for a core
   --batch-size N     articles written per transaction (default ${DEFAULT_BATCH})
   --max-bytes N      reject files larger than N bytes (default 5M; 512k, 5M accepted)
   --encoding NAME    read every file as NAME, no detection: utf-8, utf-16le, utf-16be,
