@@ -607,12 +607,50 @@ function isInnerForm(short: readonly string[], long: readonly string[]): boolean
 function addAliasMentions(body: string, groups: Map<string, Group>): void {
   for (const g of groups.values()) {
     for (const alias of g.aliases) {
-      const escaped = alias.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-      const re = new RegExp(`(?<![\\p{L}\\p{M}\\d(])${escaped}(?![\\p{L}\\p{M}\\d)])`, 'gu');
-      for (const m of body.matchAll(re)) {
-        const s = m.index;
+      for (const s of standaloneUses(body, alias)) {
         if (!g.mentions.some(([a, b]) => s >= a && s < b)) g.mentions.push([s, s + alias.length]);
       }
     }
   }
+}
+
+/** What may not touch a standalone abbreviation: a letter, mark or digit, or the bracket of its definition. */
+const NOT_BEFORE_ALIAS = /[\p{L}\p{M}\d(]/u;
+const NOT_AFTER_ALIAS = /[\p{L}\p{M}\d)]/u;
+
+/**
+ * Starts of `word` in `text` not glued to a letter, mark or digit and not in brackets: the
+ * matches of `(?<![\p{L}\p{M}\d(])word(?![\p{L}\p{M}\d)])` (left to right, not
+ * overlapping), found with indexOf instead of compiling a regex per abbreviation per article.
+ */
+export function standaloneUses(text: string, word: string): number[] {
+  const out: number[] = [];
+  if (word.length === 0) return out;
+  for (let i = text.indexOf(word); i >= 0; ) {
+    const end = i + word.length;
+    if (!NOT_BEFORE_ALIAS.test(codePointBefore(text, i)) && !NOT_AFTER_ALIAS.test(codePointAt(text, end))) {
+      out.push(i);
+      i = text.indexOf(word, end);
+    } else {
+      i = text.indexOf(word, i + 1);
+    }
+  }
+  return out;
+}
+
+/** The code point ending at `i` (a surrogate pair read whole), or '' at the start. */
+function codePointBefore(text: string, i: number): string {
+  if (i <= 0) return '';
+  const low = text.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) {
+    const high = text.charCodeAt(i - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.slice(i - 2, i);
+  }
+  return text[i - 1] ?? '';
+}
+
+/** The code point starting at `i`, or '' at the end. */
+function codePointAt(text: string, i: number): string {
+  const cp = text.codePointAt(i);
+  return cp === undefined ? '' : String.fromCodePoint(cp);
 }

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { standaloneUses } from '../extractors/agencies.js';
 import { extractEntities } from '../extractors/index.js';
 
 const agencies = (body: string) => extractEntities({ body, publicationYear: null, authors: [] }).agencies;
@@ -110,3 +112,27 @@ describe('agencies (SPEC §3)', () => {
   });
 });
 
+
+describe('standalone uses of a defined abbreviation', () => {
+  /** The regex standaloneUses replaced, kept as its oracle. */
+  const oracle = (text: string, word: string): number[] => {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+    return [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{M}\\d(])${escaped}(?![\\p{L}\\p{M}\\d)])`, 'gu'))].map((m) => m.index);
+  };
+
+  it('finds the free-standing uses only', () => {
+    const text = 'MTTQ và (MTTQ) cùng MTTQVN, 2MTTQ, MTTQ-huyện, MTTQ; ĐMTTQ MTTQ';
+    expect(standaloneUses(text, 'MTTQ')).toEqual([0, 35, 47, 59]);
+    expect(standaloneUses(text, 'MTTQ')).toEqual(oracle(text, 'MTTQ'));
+  });
+
+  it('agrees with the regex on random text, astral letters and lone surrogates included', () => {
+    const unit = fc.constantFrom('A', 'B', 'Đ', 'a', 'ư', '\u0301', '1', '(', ')', ' ', '-', '.', '𝐀', '😀', '\ud835', '\udc00');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 30 }), fc.constantFrom('AB', 'A', 'ĐA', 'A-B', 'A.B'), (text, word) => {
+        expect(standaloneUses(text, word)).toEqual(oracle(text, word));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
