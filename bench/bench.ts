@@ -148,6 +148,42 @@ function descendants(root: number): number[] {
   return out;
 }
 
+/** Clock ticks per second of /proc CPU times (USER_HZ): 100 on every common Linux. */
+const CLK_TCK = ((): number => {
+  const r = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' });
+  const n = Number(r.stdout?.trim());
+  return Number.isInteger(n) && n > 0 ? n : 100;
+})();
+
+/** CPU ticks (user + system) of each thread of a process so far, by thread id, from /proc. */
+function threadTicks(pid: number, into: Map<number, number>): void {
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return;
+  }
+  for (const tid of tids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      into.set(Number(tid), Number(f[11]) + Number(f[12]));
+    } catch {
+      // The thread ended meanwhile: its last sample stays.
+    }
+  }
+}
+
+/**
+ * CPU seconds of the main thread, of the `workers` busiest other threads (the extraction
+ * workers) and of the rest (V8's compiler and GC threads, libuv): where an ingest's CPU went.
+ */
+function splitThreads(pid: number, ticks: ReadonlyMap<number, number>, workers: number): { main: number; workers: number; background: number } {
+  const others = [...ticks].filter(([tid]) => tid !== pid).map(([, t]) => t).sort((a, b) => b - a);
+  const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / CLK_TCK;
+  return { main: (ticks.get(pid) ?? 0) / CLK_TCK, workers: sum(others.slice(0, workers)), background: sum(others.slice(workers)) };
+}
+
 interface ChildRun {
   seconds: number;
   code: number | null;
@@ -156,6 +192,9 @@ interface ChildRun {
   peakRssMb: number;
   firstOutputS: number | null;
   firstRowS: number | null;
+  /** Last CPU ticks seen per thread (sampled every 100 ms; Linux). */
+  threadTicks: Map<number, number>;
+  pid: number;
 }
 
 /**
@@ -194,6 +233,10 @@ function runCli(args: readonly string[], opts: { pollDb?: string; nodeArgs?: rea
       peakKb = Math.max(peakKb, kb);
     };
     const timer = setInterval(sample, 50);
+    const ticks = new Map<number, number>();
+    const threads = setInterval(() => {
+      if (child.pid !== undefined) threadTicks(child.pid, ticks);
+    }, 100);
     let db: Database.Database | null = null;
     const poll = opts.pollDb
       ? setInterval(() => {
@@ -220,7 +263,8 @@ function runCli(args: readonly string[], opts: { pollDb?: string; nodeArgs?: rea
       clearInterval(timer);
       if (poll) clearInterval(poll);
       db?.close();
-      resolve({ seconds: (performance.now() - t0) / 1000, code, stdout, stderr, peakRssMb: peakKb / 1024, firstOutputS, firstRowS });
+      clearInterval(threads);
+      resolve({ seconds: (performance.now() - t0) / 1000, code, stdout, stderr, peakRssMb: peakKb / 1024, firstOutputS, firstRowS, threadTicks: ticks, pid: child.pid ?? 0 });
     });
     // One sample right away: short runs would otherwise be missed.
     setImmediate(sample);
@@ -329,6 +373,9 @@ async function main(): Promise<void> {
         cpuSeconds: r3(s1.cpuSeconds),
         cpuMsPerArticle: r3((s1.cpuSeconds * 1000) / o.articles),
         coresBusy: r3(s1.cpuSeconds / s1.seconds),
+        // From /proc every 100 ms (so slightly under cpuSeconds): the main thread reads,
+        // dispatches and writes SQLite; the workers extract; the rest is V8 compiling and GC.
+        cpuByThread: ((t) => ({ main: r3(t.main), workers: r3(t.workers), background: r3(t.background) }))(splitThreads(ing.pid, ing.threadTicks, o.workers)),
       },
       bareWink: {
         articlesPerSecond: r1(bareAps),
@@ -365,6 +412,7 @@ async function main(): Promise<void> {
       ['  database size', `${f.ingest.databaseMB} MB`, `corpus ${f.corpusMB} MB`],
       ['  time to first output', `${f.ingest.firstRowSeconds ?? '-'} s`, `first article row in the DB (--quiet prints only at the end: ${f.ingest.firstOutputSeconds ?? '-'} s)`],
       ['  CPU, all threads', `${f.ingest.cpuSeconds} s, ${f.ingest.cpuMsPerArticle} ms/article`, `${f.ingest.coresBusy} of ${cpus} cores busy on average`],
+      ['  CPU by thread', `main ${f.ingest.cpuByThread.main} s`, `workers ${f.ingest.cpuByThread.workers} s, V8 compiler/GC and other threads ${f.ingest.cpuByThread.background} s`],
       ['bare wink-nlp, 1 thread', `${f.bareWink.articlesPerSecond} articles/s, ${f.bareWink.mbPerSecond} MB/s`,
         `${f.bareWink.msPerArticle} ms/article; before ${f.bareWink.before.articlesPerSecond}/s, after ${f.bareWink.after.articlesPerSecond}/s (drift ${f.bareWink.driftPercent}%)`],
       ['ratio ingest / bare', `${f.ratioIngestToBare}×`, `target ≥ 1.0: CPU budget ${f.cpuBudgetMsPerArticle} ms/article on ${cpus} cores, ingest used ${f.ingest.cpuMsPerArticle}`],
