@@ -93,21 +93,19 @@ function writeCorpus(pools: Pools, seed: number, n: number): Corpus {
 // ------------------------------------------------------------------ bare wink baseline
 
 /** One thread of bare tokenisation: `winkNLP(model, [])`, NFD text, tokens only. */
-function bareWink(pools: Pools, seed: number, n: number): { seconds: number; articlesPerSecond: number; mbPerSecond: number; tokens: number } {
+function bareWink(pools: Pools, seed: number, n: number): { seconds: number; articlesPerSecond: number; tokens: number } {
   const nlp = winkNLP(model, []);
   let ns = 0n;
-  let bytes = 0;
   let tokens = 0;
   for (let i = 0; i < n; i++) {
     const { text } = article(pools, seed, i);
-    bytes += Buffer.byteLength(text, 'utf8');
     // Only the tokenisation is timed (NFD included): generating the text is the bench's cost.
     const t = process.hrtime.bigint();
     tokens += nlp.readDoc(text.normalize('NFD')).tokens().length();
     ns += process.hrtime.bigint() - t;
   }
   const seconds = Number(ns) / 1e9;
-  return { seconds, articlesPerSecond: n / seconds, mbPerSecond: bytes / MB / seconds, tokens };
+  return { seconds, articlesPerSecond: n / seconds, tokens };
 }
 
 // ------------------------------------------------------------------ the CLI as a child process
@@ -123,18 +121,23 @@ function procMem(pid: number): { rss: number; hwm: number } | null {
   }
 }
 
+/** The fields of a /proc …/stat file after the command name (which may hold spaces); null when gone. */
+function statFields(path: string): string[] | null {
+  try {
+    const stat = readFileSync(path, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
+}
+
 /** Descendants of a process (walks /proc/*\/stat ppid). */
 function descendants(root: number): number[] {
   const parent = new Map<number, number>();
   for (const e of readdirSync('/proc')) {
     if (!/^\d+$/u.test(e)) continue;
-    try {
-      const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      parent.set(Number(e), ppid);
-    } catch {
-      // Gone meanwhile.
-    }
+    const f = statFields(`/proc/${e}/stat`);
+    if (f) parent.set(Number(e), Number(f[1]));
   }
   const out: number[] = [];
   const todo = [root];
@@ -164,13 +167,9 @@ function threadTicks(pid: number, into: Map<number, number>): void {
     return;
   }
   for (const tid of tids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      into.set(Number(tid), Number(f[11]) + Number(f[12]));
-    } catch {
-      // The thread ended meanwhile: its last sample stays.
-    }
+    // A thread that ended meanwhile keeps its last sample.
+    const f = statFields(`/proc/${pid}/task/${tid}/stat`);
+    if (f) into.set(Number(tid), Number(f[11]) + Number(f[12]));
   }
 }
 

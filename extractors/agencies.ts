@@ -23,7 +23,7 @@ import { nameStopWords } from './lexicon/nameStops.js';
 import { rankSpellings } from './lexicon/ranks.js';
 import { titleLexicon } from './lexicon/titles.js';
 import { displayForm, matchKey } from './text.js';
-import { buildTrie, inlineGap, matchAt, tokenize, type PhraseMatch, type Token } from './tokens.js';
+import { buildTrie, inlineGap, matchAt, tokenize, wordCharAt, wordCharBefore, type PhraseMatch, type Token } from './tokens.js';
 
 /** `UBND`, `TƯ`: two or more letters, all capitals. */
 const isAllCaps = (text: string): boolean => text.length >= 2 && text === text.toUpperCase() && /\p{Lu}/u.test(text);
@@ -614,43 +614,20 @@ function addAliasMentions(body: string, groups: Map<string, Group>): void {
   }
 }
 
-/** What may not touch a standalone abbreviation: a letter, mark or digit, or the bracket of its definition. */
-const NOT_BEFORE_ALIAS = /[\p{L}\p{M}\d(]/u;
-const NOT_AFTER_ALIAS = /[\p{L}\p{M}\d)]/u;
-
 /**
  * Starts of `word` in `text` not glued to a letter, mark or digit and not in brackets: the
  * matches of `(?<![\p{L}\p{M}\d(])word(?![\p{L}\p{M}\d)])` (left to right, not
- * overlapping), found with indexOf instead of compiling a regex per abbreviation per article.
+ * overlapping), found with indexOf and the tokenizer's code-point classes instead of compiling
+ * a regex per abbreviation per article.
  */
 export function standaloneUses(text: string, word: string): number[] {
   const out: number[] = [];
   if (word.length === 0) return out;
   for (let i = text.indexOf(word); i >= 0; ) {
     const end = i + word.length;
-    if (!NOT_BEFORE_ALIAS.test(codePointBefore(text, i)) && !NOT_AFTER_ALIAS.test(codePointAt(text, end))) {
-      out.push(i);
-      i = text.indexOf(word, end);
-    } else {
-      i = text.indexOf(word, i + 1);
-    }
+    const free = !wordCharBefore(text, i) && text[i - 1] !== '(' && !wordCharAt(text, end) && text[end] !== ')';
+    if (free) out.push(i);
+    i = text.indexOf(word, free ? end : i + 1);
   }
   return out;
-}
-
-/** The code point ending at `i` (a surrogate pair read whole), or '' at the start. */
-function codePointBefore(text: string, i: number): string {
-  if (i <= 0) return '';
-  const low = text.charCodeAt(i - 1);
-  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) {
-    const high = text.charCodeAt(i - 2);
-    if (high >= 0xd800 && high <= 0xdbff) return text.slice(i - 2, i);
-  }
-  return text[i - 1] ?? '';
-}
-
-/** The code point starting at `i`, or '' at the end. */
-function codePointAt(text: string, i: number): string {
-  const cp = text.codePointAt(i);
-  return cp === undefined ? '' : String.fromCodePoint(cp);
 }

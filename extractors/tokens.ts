@@ -147,6 +147,21 @@ function cpAt(text: string, i: number): number {
   return a | 16;
 }
 
+/** True when the code point starting at `i` is a letter, mark or digit (`[\p{L}\p{M}\d]`). */
+export function wordCharAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const k = cpAt(text, i) & 7;
+  return k >= C_UPPER && k <= C_DIGIT;
+}
+
+/** The same for the code point that ends at `i` (a surrogate pair read whole). */
+export function wordCharBefore(text: string, i: number): boolean {
+  if (i <= 0) return false;
+  const low = text.charCodeAt(i - 1);
+  const pair = low >= 0xdc00 && low <= 0xdfff && i >= 2 && (text.charCodeAt(i - 2) & 0xfc00) === 0xd800;
+  return wordCharAt(text, pair ? i - 2 : i - 1);
+}
+
 /**
  * End of the token starting at `i`, where the code point has class `k` and length `len`;
  * `-1` for a space. Each branch is one alternative of the regex this replaced, tried in the
