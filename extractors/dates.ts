@@ -6,7 +6,7 @@
  */
 import type { DateMention } from '../schemas/article.js';
 import type { ExtractContext } from './types.js';
-import { wordStartMatches } from './text.js';
+import { alternation, wordStartMatches } from './text.js';
 import { dayNouns, dayParts, monthNoun, periodNouns, pmDayParts, rangeWords, weakDateCues, weekdays, yearLeadWords } from './lexicon/timeWords.js';
 import { notCountedNouns } from './lexicon/countStopWords.js';
 
@@ -34,14 +34,6 @@ const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
 /** A bare `1945 - 2020` spans an anniversary at most; a wider pair of 4-digit numbers is something else. */
 const MAX_BARE_RANGE_YEARS = 100;
-
-/** Lexicon words as a regex alternation: longest first, spaces as `\s+`. */
-function alternation(words: readonly string[]): string {
-  return [...words]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/ /gu, '\\s+'))
-    .join('|');
-}
 
 const NB = '(?<![\\p{L}\\p{M}\\p{N}])'; // not glued to a preceding word or number
 // (Patterns scanned over the whole body leave this out and use `wordStartMatches`: see text.ts.)

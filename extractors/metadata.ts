@@ -19,15 +19,7 @@ import {
   weekdayNames,
 } from './lexicon/furniture.js';
 import { rankLadder } from '../schemas/article.js';
-import { displayForm, matchKey } from './text.js';
-
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Alternation of phrases, longest first, spaces matching any whitespace run. */
-const alternation = (phrases: readonly string[]): string =>
-  [...phrases]
-    .sort((a, b) => b.length - a.length)
-    .map((p) => escapeRegExp(p).replace(/ /g, '\\s+'))
-    .join('|');
+import { alternation, displayForm, matchKey } from './text.js';
 
 /** Unicode-aware whitespace, NBSP included (`\s` covers it in JS, zero-width space does not). */
 const EDGE_SPACE = /^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$/gu;

@@ -103,3 +103,16 @@ export function* wordStartMatches(re: RegExp, text: string): Generator<RegExpExe
     if (m[0].length === 0) re.lastIndex += 1;
   }
 }
+
+/** `s` as a regex literal: every regex metacharacter escaped. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/** Lexicon phrases as a regex alternation: longest first (so a phrase beats its prefix), spaces as `\s+`. */
+export function alternation(phrases: readonly string[]): string {
+  return [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => escapeRegExp(p).replace(/ /gu, '\\s+'))
+    .join('|');
+}

@@ -7,7 +7,7 @@
  */
 import { documentNumberKey } from '../extractors/documents.js';
 import { agencyAbbreviations, titleAbbreviations, type Abbreviation } from '../extractors/lexicon/abbreviations.js';
-import { matchKey } from '../extractors/text.js';
+import { escapeRegExp, matchKey } from '../extractors/text.js';
 import type { GoldArticle } from '../schemas/gold.js';
 
 /** The ten scored fields, in report order. */
@@ -80,7 +80,6 @@ export interface EvalReport {
 // ---------------------------------------------------------------------------------------
 // Keys
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * One regex over every abbreviation, as a whole token. A trailing period that belongs to
