@@ -11,9 +11,9 @@ import { wordStartMatches } from './text.js';
 import { extractDates } from './dates.js';
 import { looksLikePhoneNumber, parseDigitNumber, parseSpelledNumber, scaleOf } from './numbers.js';
 import { approximateCues, leadingDigitWords, roundQuantityLead, roundQuantityWords } from './lexicon/numberWords.js';
-import { capitalisedUnitHeads, countedCompounds, listableNouns, nounsAfterSpelledFive, unitCompounds } from './lexicon/countUnits.js';
+import { capitalisedUnitHeads, countedCompounds, listableNouns, nounsAfterSpelledFive, unitCompounds, wordsBeforeYearNoun } from './lexicon/countUnits.js';
 import { identifierHeadExceptions, identifierHeads, notCountedNouns, timeUnits, unitStopWords } from './lexicon/countStopWords.js';
-import { dayParts } from './lexicon/timeWords.js';
+import { clockTimeCues, dayParts } from './lexicon/timeWords.js';
 
 /**
  * Percentages (`100%`) are quantities but not counted things; the gold files list them as
@@ -143,7 +143,7 @@ function isClockTime(body: string, noun: Word, numberStart: number): boolean {
   const next = wordAfter(body, noun.end);
   if (next !== null && dayParts.includes(next.lower)) return true;
   const prev = wordsBefore(body, numberStart, 1)[0];
-  return prev !== undefined && ['lúc', 'vào'].includes(prev.lower);
+  return prev !== undefined && clockTimeCues.has(prev.lower);
 }
 
 /** The first word of the counted noun, or null when what follows is not a counted noun. */
@@ -262,7 +262,7 @@ function spelledCandidates(body: string): Candidate[] {
     const spelled = parsed.length === 1 && first.lower === 'năm' ? 'five' : 'yes';
     if (spelled === 'five') {
       const prev = wordsBefore(body, first.start, 1)[0];
-      if (prev !== undefined && ['trong', 'cả', 'mỗi', 'hàng', 'hằng', 'từng', 'các', 'những', 'nhiều', 'của', 'vào', 'đầu', 'cuối', 'giữa', 'sang', 'qua', 'tháng'].includes(prev.lower)) continue;
+      if (prev !== undefined && wordsBeforeYearNoun.has(prev.lower)) continue;
     }
     out.push({ start: first.start, end: last.end, value: parsed.value, of: null, approximate: false, spelled });
   }

@@ -7,7 +7,7 @@
 import type { DateMention } from '../schemas/article.js';
 import type { ExtractContext } from './types.js';
 import { alternation, wordStartMatches } from './text.js';
-import { dayNouns, dayParts, monthNoun, periodNouns, pmDayParts, rangeWords, weakDateCues, weekdays, yearLeadWords } from './lexicon/timeWords.js';
+import { dayNouns, dayParts, monthNoun, periodNouns, pmDayParts, rangeWords, timeWordsAfterDayMonth, weakDateCues, weekdays, yearLeadWords } from './lexicon/timeWords.js';
 import { notCountedNouns } from './lexicon/countStopWords.js';
 
 type Granularity = 'year' | 'month' | 'day';
@@ -222,7 +222,7 @@ function nounFollows(body: string, at: number): boolean {
   const word = m[1];
   if (!/^\p{Ll}/u.test(word)) return false;
   const lower = word.toLowerCase();
-  return !notCountedNouns.has(lower) && !dayParts.includes(lower) && !['năm', 'nay', 'tới', 'này', 'vừa', 'qua', 'hàng'].includes(lower);
+  return !notCountedNouns.has(lower) && !dayParts.includes(lower) && !timeWordsAfterDayMonth.has(lower);
 }
 
 function dayPoint(body: string, end: number, day: number, month: number, year: number | null, cue: Cue): Point | null {

@@ -14,9 +14,11 @@ import { provinces } from './lexicon/provinces.js';
 import { rankSpellings } from './lexicon/ranks.js';
 import { surnames } from './lexicon/surnames.js';
 import {
+  addressCues,
   appointmentVerbs,
   committeePrefixes,
   formerMarkers,
+  headTitleTails,
   partyCommittees,
   titleLexicon,
   type TitleKind,
@@ -31,12 +33,11 @@ const committeeTrie = buildTrie(partyCommittees.map((w) => [w, true] as const));
 const committeePrefixTrie = buildTrie(committeePrefixes.map((w) => [w, true] as const));
 const localityTrie = buildTrie(localityWords.map((w) => [w, true] as const));
 const appointmentTrie = buildTrie(appointmentVerbs.map((w) => [w, true] as const));
-const cueTrie = buildTrie(['đồng chí', 'đ/c', 'Đ/c', 'ông', 'bà'].map((w) => [w, true] as const));
+const cueTrie = buildTrie(addressCues.map((w) => [w, true] as const));
 const formerKeys = new Set(formerMarkers.map(matchKey));
 const surnameKeys = new Set(surnames.map(matchKey));
 const placeKeys = new Set(provinces.map(matchKey));
-/** Lower-case words that finish a `Trưởng`/`Phó Trưởng` title when no agency follows. */
-const headTitleTails = new Set(['ban', 'phòng', 'đoàn', 'khoa', 'trạm', 'đồn', 'trại', 'công an'].map(matchKey));
+const headTitleTailKeys = new Set(headTitleTails.map(matchKey));
 
 /**
  * Names and titles recur across an article and a batch: their keys and tone style are
@@ -116,7 +117,7 @@ function readTitle(tokens: readonly Token[], i: number, body: string): TitleHit 
       return { title: surface(tokens, m.from, end, body), agency, to: agency.to };
     }
     const tail = tokens[m.to];
-    if (tail && inlineGap(tail) && headTitleTails.has(tail.key)) {
+    if (tail && inlineGap(tail) && headTitleTailKeys.has(tail.key)) {
       return { title: surface(tokens, m.from, m.to + 1, body), agency: null, to: m.to + 1 };
     }
     return null;

@@ -7,9 +7,9 @@
 import { createRequire } from 'node:module';
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { articleBodySelectors, bylineSelectors, htmlNoiseSelectors } from '../extractors/lexicon/furniture.js';
+import { articleBodySelectors, bylineSelectors, htmlNoiseSelectors, siteNameHeads } from '../extractors/lexicon/furniture.js';
 import { furnitureKind, parseByline, parseDateLine, publishedAtOf, uniqueNames } from '../extractors/metadata.js';
-import { collapseSpaces } from '../extractors/text.js';
+import { collapseSpaces, escapeRegExp } from '../extractors/text.js';
 import { cleanLines, type CleanResult } from './clean-text.js';
 
 type CheerioLoad = (typeof import('cheerio'))['load'];
@@ -125,7 +125,10 @@ function jsonLdAuthors(article: JsonObject | null): string[] {
 // Title
 
 /** A trailing segment that names the site (`Báo Bắc Giang`, `CAND.COM.VN`, `Cổng TTĐT …`). */
-const SITE_NAME_RE = /^(?:Báo|BÁO|Tạp chí|Cổng|Trang|Đài|Tin tức|Thông tin|Truyền hình|Phát thanh)(?!\p{L})|\.(?:vn|com|net|org|VN|COM)(?!\p{L})|^(?=[^\p{Ll}]*\p{Lu})[\p{Lu}\d .-]{2,20}$/u;
+const SITE_NAME_RE = new RegExp(
+  `^(?:${siteNameHeads.map(escapeRegExp).join('|')})(?!\\p{L})|\\.(?:vn|com|net|org|VN|COM)(?!\\p{L})|^(?=[^\\p{Ll}]*\\p{Lu})[\\p{Lu}\\d .-]{2,20}$`,
+  'u',
+);
 const SUFFIX_SEP_RE = /\s+[|–—-]\s+|\s*\|\s*/u;
 
 /**

@@ -17,6 +17,15 @@ export const capitalisedUnitHeads: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Words before a spelled-out `năm` that make it the noun "year", not the numeral five:
+ * `trong năm`, `mỗi năm`, `hằng năm`, `các năm`, `tháng năm`.
+ */
+export const wordsBeforeYearNoun: ReadonlySet<string> = new Set([
+  'trong', 'cả', 'mỗi', 'hàng', 'hằng', 'từng', 'các', 'những', 'nhiều', 'của', 'vào', 'đầu',
+  'cuối', 'giữa', 'sang', 'qua', 'tháng',
+]);
+
+/**
  * Nouns that a spelled-out `năm` (five) must be followed by to count: `năm` is far more
  * often "year" (`năm qua`, `năm tới`, `năm 2018`), so it needs a clear counted noun.
  */

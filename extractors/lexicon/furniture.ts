@@ -129,3 +129,8 @@ export const bylineSelectors: readonly string[] = [
   '[rel="author"]', '[itemprop="author"]', '.author', '.byline', '.article-author', '.author-name', '.tac-gia',
   '.tacgia', '.news-author', '.post-author',
 ];
+
+/** First words of a trailing title segment that names the site (`… - Báo Bắc Giang`, `… | Cổng TTĐT …`). */
+export const siteNameHeads: readonly string[] = [
+  'Báo', 'BÁO', 'Tạp chí', 'Cổng', 'Trang', 'Đài', 'Tin tức', 'Thông tin', 'Truyền hình', 'Phát thanh',
+];

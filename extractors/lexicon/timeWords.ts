@@ -35,3 +35,12 @@ export const yearLeadWords: readonly string[] = ['trong', 'từ', 'đầu', 'cu�
 
 /** Range connectors between two time points: `2016 - 2020`, `từ 1/1 đến 31/3/2024`. */
 export const rangeWords: readonly string[] = ['đến hết', 'cho đến', 'đến', 'tới'];
+
+/** Words before `N giờ` that make it a clock time, not a count of hours: `lúc 14 giờ`, `vào 8 giờ`. */
+export const clockTimeCues: ReadonlySet<string> = new Set(['lúc', 'vào']);
+
+/**
+ * Time words after a day/month-like pair that do not make it a count of things:
+ * `10/10 năm nay`, `… tới`, `… này`, `… vừa qua`, `… hàng năm`.
+ */
+export const timeWordsAfterDayMonth: ReadonlySet<string> = new Set(['năm', 'nay', 'tới', 'này', 'vừa', 'qua', 'hàng']);

@@ -55,6 +55,12 @@ export const partyCommittees: readonly string[] = [
 ];
 export const committeePrefixes: readonly string[] = ['Ban Thường vụ', 'BTV', 'Ban Chấp hành', 'BCH', 'Thường trực', 'thường trực'];
 
+/** Forms of address that introduce a person's name: `đồng chí Nguyễn Văn A`, `ông B`. */
+export const addressCues: readonly string[] = ['đồng chí', 'đ/c', 'Đ/c', 'ông', 'bà'];
+
+/** Lower-case words that finish a `Trưởng`/`Phó Trưởng` title when no agency follows (`Trưởng ban`). */
+export const headTitleTails: readonly string[] = ['ban', 'phòng', 'đoàn', 'khoa', 'trạm', 'đồn', 'trại', 'công an'];
+
 /** Words that mark a former holder; dropped from the title (SPEC §7a). */
 export const formerMarkers: readonly string[] = ['Nguyên', 'nguyên', 'Cựu'];
 
