@@ -116,8 +116,11 @@ export function openDatabase(path: string, opts: OpenOptions): Db {
 export class Store {
   readonly db: Db;
   private readonly s;
-  /** Entity rows of the batch in flight, in parent-before-child order (foreign keys). */
+  /** Article and entity rows of the batch in flight, in parent-before-child order (foreign keys). */
   private readonly rows: readonly RowBuffer[];
+  private readonly articles: RowBuffer;
+  /** Ids of the articles waiting in `articles`: a lookup of one of them must flush first. */
+  private readonly pendingArticles = new Set<string>();
   private readonly people: RowBuffer;
   private readonly personTitles: RowBuffer;
   private readonly personMentions: RowBuffer;
@@ -143,8 +146,6 @@ export class Store {
     this.s = {
       source: p('SELECT article_id, raw_sha256, extractor_version FROM article_sources WHERE source = ?'),
       article: p('SELECT seq, source, extractor_version FROM articles WHERE id = ?'),
-      insArticle: p(`INSERT INTO articles (id, source, title, published_at, authors, body, format, encoding, extractor_version, ingested_at, run_id)
-                     VALUES (@id, @source, @title, @publishedAt, @authors, @body, @format, @encoding, @extractorVersion, @at, @runId)`),
       updArticle: p(`UPDATE articles SET title = @title, published_at = @publishedAt, authors = @authors, format = @format, encoding = @encoding,
                      extractor_version = @extractorVersion, ingested_at = @at, run_id = @runId WHERE id = @id`),
       setArticleSource: p('UPDATE articles SET source = ? WHERE id = ?'),
@@ -169,7 +170,14 @@ export class Store {
       endRun: p('UPDATE runs SET status = ?, finished_at = ? WHERE id = ?'),
       runningRuns: p(`SELECT id, pid FROM runs WHERE status = 'running'`),
     };
-    const b = (table: string, columns: readonly string[]) => new RowBuffer(db, table, columns);
+    const b = (table: string, columns: readonly string[], rowsPerInsert = ROWS_PER_INSERT) => new RowBuffer(db, table, columns, rowsPerInsert);
+    // Articles go in ARTICLES_PER_INSERT rows per statement because each statement that writes
+    // articles_fts (through the articles_fts_insert trigger) ends with FTS5 flushing its pending
+    // terms into a new index segment, which later merges rewrite: one statement per article made
+    // one segment per article. Measured on 5,000 saved bench outcomes, writer only: 0.35 → 0.27
+    // ms/article, the whole difference in FTS indexing.
+    this.articles = b('articles', ['id', 'source', 'title', 'published_at', 'authors', 'body', 'format', 'encoding', 'extractor_version',
+      'ingested_at', 'run_id'], ARTICLES_PER_INSERT);
     this.people = b('people', ['id', 'article_id', 'ord', 'name', 'rank', 'titles', 'agencies']);
     this.agencies = b('agencies', ['id', 'article_id', 'ord', 'name', 'aliases']);
     this.documents = b('documents', ['id', 'article_id', 'ord', 'type', 'number', 'issuer', 'date']);
@@ -179,7 +187,7 @@ export class Store {
     this.documentMentions = b('document_mentions', ['document_id', 'ord', 'start_offset', 'end_offset', 'text']);
     this.dates = b('dates', ['article_id', 'ord', 'text', 'value', 'start_offset', 'end_offset']);
     this.counts = b('counts', ['article_id', 'ord', 'text', 'value', 'unit', 'approximate', '"of"', 'start_offset', 'end_offset']);
-    this.rows = [this.people, this.agencies, this.documents, this.personTitles, this.personMentions, this.agencyMentions,
+    this.rows = [this.articles, this.people, this.agencies, this.documents, this.personTitles, this.personMentions, this.agencyMentions,
       this.documentMentions, this.dates, this.counts];
   }
 
@@ -218,6 +226,9 @@ export class Store {
    */
   writeBatch(items: readonly Outcome[], runId: number, counters: RunCounters, force = false): (WriteOutcome | 'rejected')[] {
     const tx = this.db.transaction(() => {
+      // A source row is written as soon as its article is decided, while the article row may
+      // still wait in the buffer: its foreign key is checked at commit, when every row is in.
+      this.db.pragma('defer_foreign_keys = ON');
       const at = now();
       // Read under the write lock: no other writer can take these ids before the commit.
       this.next = {
@@ -226,7 +237,7 @@ export class Store {
         document: (this.s.maxDocument.get() as number) + 1,
       };
       const results = items.map((item) => (item.ok ? this.writeArticle(item, runId, at, force) : this.writeRejection(item, runId, at)));
-      this.flushEntities();
+      this.flushRows();
       this.s.updRun.run({ id: runId, ...counters, ...tally(counters, results) });
       return results;
     });
@@ -235,6 +246,7 @@ export class Store {
     } finally {
       // After a rollback, rows of the failed batch must not leak into the next one.
       for (const r of this.rows) r.clear();
+      this.pendingArticles.clear();
     }
   }
 
@@ -248,6 +260,8 @@ export class Store {
     for (const m of a.messages) this.s.insError.run(runId, rec.source, m.stage, m.rule, 'warning', m.reason, at);
     const prev = this.s.source.get(rec.source) as { article_id: string; raw_sha256: string; extractor_version: string } | undefined;
     if (!force && prev && prev.raw_sha256 === a.rawHash && prev.extractor_version === rec.extractorVersion) return 'unchanged';
+    // The same body from two files of one batch: the second must see the first's row.
+    if (this.pendingArticles.has(rec.id)) this.flushRows();
     const existing = this.s.article.get(rec.id) as { seq: number; source: string; extractor_version: string } | undefined;
     if (!existing) {
       this.insertArticle(a, runId, at);
@@ -264,9 +278,10 @@ export class Store {
 
   /** The article a source used to hold: delete it when no source holds it any more. */
   private detachOld(oldId: string, source: string): void {
+    // The old article (and its entities) may still wait in the buffers: write them first.
+    this.flushRows();
     const other = (this.s.otherSource.get(oldId) as { source: string | null }).source;
     if (other === null) {
-      this.flushEntities();
       // Its entities go by ON DELETE CASCADE, its FTS row by the articles_fts_delete trigger.
       this.s.delArticle.run(oldId);
     } else {
@@ -284,22 +299,25 @@ export class Store {
   }
 
   private insertArticle(a: Accepted, runId: number, at: string): void {
-    // The FTS row is written by the articles_fts_insert trigger (schema v2).
-    this.s.insArticle.run(this.articleParams(a, runId, at));
+    // The FTS row is written by the articles_fts_insert trigger (schema v2) when the buffer is flushed.
+    const p = this.articleParams(a, runId, at);
+    this.articles.push(p.id, p.source, p.title, p.publishedAt, p.authors, p.body, p.format, p.encoding, p.extractorVersion, p.at, p.runId);
+    this.pendingArticles.add(p.id);
     this.insertEntities(a.record);
   }
 
   private refreshArticle(a: Accepted, runId: number, at: string): void {
     // Setting the title re-indexes the FTS row (articles_fts_update trigger).
+    this.flushRows();
     this.s.updArticle.run(this.articleParams(a, runId, at));
-    this.flushEntities();
     for (const del of [this.s.delPeople, this.s.delAgencies, this.s.delDocuments, this.s.delDates, this.s.delCounts]) del.run(a.record.id);
     this.insertEntities(a.record);
   }
 
-  /** Entity rows wait in the buffers until the end of the batch (or a delete that needs them written). */
-  private flushEntities(): void {
+  /** Rows wait in the buffers until the end of the batch, or a read, update or delete that needs them written. */
+  private flushRows(): void {
     for (const r of this.rows) r.flush();
+    this.pendingArticles.clear();
   }
 
   private insertEntities(r: ArticleRecord): void {
@@ -329,7 +347,7 @@ export class Store {
 type SqlValue = string | number | bigint | null;
 
 /**
- * The rows of one table waiting to be written, inserted ROWS_PER_INSERT at a time with one
+ * The rows of one table waiting to be written, inserted `rowsPerInsert` at a time with one
  * multi-row `INSERT … VALUES (…), (…)`: one statement step per chunk instead of one per row.
  * Statements are prepared once per row count and reused.
  */
@@ -341,6 +359,7 @@ class RowBuffer {
     private readonly db: Db,
     private readonly table: string,
     private readonly columns: readonly string[],
+    private readonly rowsPerInsert: number,
   ) {}
 
   push(...row: SqlValue[]): void {
@@ -356,8 +375,8 @@ class RowBuffer {
   flush(): void {
     const width = this.columns.length;
     const rows = this.values.length / width;
-    for (let at = 0; at < rows; at += ROWS_PER_INSERT) {
-      const n = Math.min(ROWS_PER_INSERT, rows - at);
+    for (let at = 0; at < rows; at += this.rowsPerInsert) {
+      const n = Math.min(this.rowsPerInsert, rows - at);
       this.stmt(n).run(this.values.slice(at * width, (at + n) * width));
     }
     this.values = [];
@@ -375,6 +394,8 @@ class RowBuffer {
 }
 
 const ROWS_PER_INSERT = 64;
+/** Up to a whole default batch (200) in one statement: 11 parameters a row stay far below SQLite's 32,766. */
+const ARTICLES_PER_INSERT = 256;
 
 /** Counters after a batch, without mutating the caller's (the caller adds them once committed). */
 function tally(base: RunCounters, results: readonly (WriteOutcome | 'rejected')[]): RunCounters {

@@ -223,6 +223,36 @@ describe('schema v2: contentless FTS over the đ-folded title and body', () => {
     db.exec(`INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')`);
     store.close();
   });
+
+  it('a batch of articles becomes one FTS segment, not one per article', () => {
+    const store = Store.open(path(), { create: true });
+    const db = store.db;
+    // Without automerge every flush of FTS5's pending terms stays visible as its own segment.
+    db.exec(`INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 0)`);
+    const run = store.startRun(['ingest'], '0.0.0', 'test-1');
+    const batch = Array.from({ length: 12 }, (_, i) => accepted(record(`Hội nghị lần thứ ${i + 1} của Công an xã.`, `/data/${i}.txt`), `h${i}`));
+    expect(store.writeBatch(batch, run, zero())).toEqual(Array(12).fill('ingested'));
+    expect(db.prepare('SELECT count(DISTINCT segid) FROM articles_fts_idx').pluck().get()).toBe(1);
+    expect(ftsRows(db)).toEqual(db.prepare('SELECT seq FROM articles ORDER BY seq').pluck().all());
+    expect(search(db, 'lan thu 7', 5)).toHaveLength(1);
+    db.exec(`INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')`);
+    store.close();
+  });
+
+  it('one source twice in a batch: the later text replaces the earlier, whose rows are still buffered', () => {
+    const store = Store.open(path(), { create: true });
+    const db = store.db;
+    const run = store.startRun(['ingest'], '0.0.0', 'test-1');
+    const later = record('Công an huyện tổ chức hội nghị.');
+    expect(store.writeBatch([accepted(record(), 'h1'), accepted(later, 'h2')], run, zero())).toEqual(['ingested', 'replaced']);
+    expect(db.prepare('SELECT id FROM articles').pluck().all()).toEqual([later.id]);
+    expect(db.prepare('SELECT count(*) FROM people').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT article_id FROM article_sources').pluck().all()).toEqual([later.id]);
+    expect(ftsRows(db)).toHaveLength(1);
+    expect(search(db, 'dai ta', 5)).toEqual([]);
+    expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+    store.close();
+  });
 });
 
 describe('export: records built by SQLite, byte-identical to JSON.stringify and csvRows', () => {
