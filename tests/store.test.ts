@@ -239,6 +239,35 @@ describe('schema v2: contentless FTS over the đ-folded title and body', () => {
     store.close();
   });
 
+  it('a newer extractor or --force refreshes an article in place: same seq, new entities, FTS follows the title', () => {
+    const store = Store.open(path(), { create: true });
+    const db = store.db;
+    const run = store.startRun(['ingest'], '0.0.0', 'test-1');
+    const first = record();
+    const second = { ...record(BODY, '/data/b.txt') };
+    expect(store.writeBatch([accepted(first, 'h1'), accepted(second, 'h1b')], run, zero())).toEqual(['ingested', 'duplicate']);
+    const seq = db.prepare('SELECT seq FROM articles').pluck().get();
+    const people = () => db.prepare('SELECT name FROM people ORDER BY id').pluck().all();
+    // Newer extractor, same title: new entities, the text stays indexed (the trigger need not fire).
+    const newer = { ...first, extractorVersion: 'test-2', people: [{ ...first.people[0]!, name: 'Nguyễn V. An', titles: ['Giám đốc', 'Bí thư'] }] };
+    expect(store.writeBatch([accepted(newer, 'h1')], run, zero())).toEqual(['replaced']);
+    expect(db.prepare('SELECT seq, extractor_version FROM articles').all()).toEqual([{ seq, extractor_version: 'test-2' }]);
+    expect(people()).toEqual(['Nguyễn V. An']);
+    expect(db.prepare('SELECT title FROM person_titles ORDER BY ord').pluck().all()).toEqual(['Giám đốc', 'Bí thư']);
+    expect(hits(db, 'dai ta')).toEqual(['Ký kết chương trình']);
+    // --force on both sources of the article in one batch, with a new title: refreshed twice, indexed once.
+    const retitled = { ...newer, title: 'Tin Đà Nẵng' };
+    expect(store.writeBatch([accepted(retitled, 'h1'), accepted({ ...retitled, source: '/data/b.txt' }, 'h1b')], run, zero(), true)).toEqual(['replaced', 'replaced']);
+    expect(db.prepare('SELECT seq FROM articles').pluck().all()).toEqual([seq]);
+    expect(people()).toEqual(['Nguyễn V. An']);
+    expect(hits(db, 'da nang')).toEqual(['Tin Đà Nẵng']);
+    expect(hits(db, 'ky ket')).toEqual([]);
+    expect(ftsRows(db)).toEqual([seq]);
+    db.exec(`INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')`);
+    expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+    store.close();
+  });
+
   it('one source twice in a batch: the later text replaces the earlier, whose rows are still buffered', () => {
     const store = Store.open(path(), { create: true });
     const db = store.db;
