@@ -38,6 +38,16 @@ interface Slot {
  */
 export const DEFAULT_DEPTH = 64;
 
+/**
+ * Young-generation size of a worker's V8 heap (MB; V8's default is 3 × a 16 MB semi-space).
+ * A worker allocates ~460 kB per article, nearly all of it dead by the next article, so a
+ * smaller nursery is scavenged more often at little cost, and every worker's share of the
+ * process's peak memory shrinks. Measured on 10,000 bench articles, 3 interleaved runs each:
+ * peak RSS 327–366 MB with the default, 301–314 MB with 12; wall time and instructions
+ * (perf stat, all threads) within run-to-run noise (±1.5%).
+ */
+export const WORKER_YOUNG_GENERATION_MB = 12;
+
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly waiting: Job[] = [];
@@ -89,7 +99,7 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.script, { workerData: this.opts });
+    const worker = new Worker(this.script, { workerData: this.opts, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     const slot: Slot = { worker, jobs: [], answered: false };
     worker.on('message', (msg: { id: number; outcome: Outcome }) => {
       slot.answered = true;
