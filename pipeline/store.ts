@@ -127,6 +127,8 @@ export class Store {
   private readonly refreshedMeta: RowBuffer;
   /** Refreshed articles whose old entity rows go before the buffered new ones are written. */
   private refreshed: string[] = [];
+  /** Articles a source of this batch no longer holds, with that source: settled at the end of the batch. */
+  private detached: { readonly oldId: string; readonly source: string }[] = [];
   /** Ids of the articles waiting in `articles` or `articleUpdates`: a lookup of one of them must flush first. */
   private readonly pendingArticles = new Set<string>();
   private readonly people: RowBuffer;
@@ -155,7 +157,8 @@ export class Store {
       source: p('SELECT article_id, raw_sha256, extractor_version FROM article_sources WHERE source = ?'),
       article: p('SELECT seq, source, extractor_version, title FROM articles WHERE id = ?'),
       setArticleSource: p('UPDATE articles SET source = ? WHERE id = ?'),
-      delArticle: p('DELETE FROM articles WHERE id = ?'),
+      // Entities go by ON DELETE CASCADE, FTS rows by the articles_fts_delete trigger: one statement, one FTS segment.
+      delArticles: p('DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?))'),
       upsertSource: p(`INSERT INTO article_sources (source, article_id, raw_sha256, bytes, extractor_version, first_seen_at, updated_at, run_id)
                        VALUES (@source, @articleId, @rawHash, @bytes, @extractorVersion, @at, @at, @runId)
                        ON CONFLICT (source) DO UPDATE SET article_id = excluded.article_id, raw_sha256 = excluded.raw_sha256,
@@ -252,6 +255,7 @@ export class Store {
       };
       const results = items.map((item) => (item.ok ? this.writeArticle(item, runId, at, force) : this.writeRejection(item, runId, at)));
       this.flushRows();
+      this.settleDetached();
       this.s.updRun.run({ id: runId, ...counters, ...tally(counters, results) });
       return results;
     });
@@ -261,6 +265,7 @@ export class Store {
       // After a rollback, rows of the failed batch must not leak into the next one.
       for (const r of this.rows) r.clear();
       this.refreshed = [];
+      this.detached = [];
       this.pendingArticles.clear();
     }
   }
@@ -286,23 +291,30 @@ export class Store {
       this.refreshArticle(a, runId, at, existing.title !== rec.title);
     }
     this.s.upsertSource.run({ source: rec.source, articleId: rec.id, rawHash: a.rawHash, bytes: a.bytes, extractorVersion: rec.extractorVersion, at, runId });
-    if (prev && prev.article_id !== rec.id) this.detachOld(prev.article_id, rec.source);
+    if (prev && prev.article_id !== rec.id) this.detached.push({ oldId: prev.article_id, source: rec.source });
     if (prev) return 'replaced';
     return existing ? 'duplicate' : 'ingested';
   }
 
-  /** The article a source used to hold: delete it when no source holds it any more. */
-  private detachOld(oldId: string, source: string): void {
-    // The old article (and its entities) may still wait in the buffers: write them first.
-    this.flushRows();
-    const other = (this.s.otherSource.get(oldId) as { source: string | null }).source;
-    if (other === null) {
-      // Its entities go by ON DELETE CASCADE, its FTS row by the articles_fts_delete trigger.
-      this.s.delArticle.run(oldId);
-    } else {
-      const old = this.s.article.get(oldId) as { source: string } | undefined;
-      if (old?.source === source) this.s.setArticleSource.run(other, oldId);
+  /**
+   * The articles sources of this batch used to hold: deleted when no source holds them any
+   * more, else re-homed to a source that does. Settled once, after every row of the batch is
+   * written: an article one file dropped and another file of the same batch still holds (or
+   * brings back) is kept, seq and all, and the deletes are one statement, so one FTS segment.
+   */
+  private settleDetached(): void {
+    const gone = new Set<string>();
+    for (const { oldId, source } of this.detached) {
+      const other = (this.s.otherSource.get(oldId) as { source: string | null }).source;
+      if (other === null) {
+        gone.add(oldId);
+      } else {
+        const old = this.s.article.get(oldId) as { source: string } | undefined;
+        if (old?.source === source) this.s.setArticleSource.run(other, oldId);
+      }
     }
+    if (gone.size > 0) this.s.delArticles.run(JSON.stringify([...gone]));
+    this.detached = [];
   }
 
   private articleParams(a: Accepted, runId: number, at: string) {

@@ -268,6 +268,37 @@ describe('schema v2: contentless FTS over the đ-folded title and body', () => {
     store.close();
   });
 
+  it('sources that change text: their old articles go at the end of the batch, unless another source of it holds them', () => {
+    const store = Store.open(path(), { create: true });
+    const db = store.db;
+    db.exec(`INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 0)`);
+    const run = store.startRun(['ingest'], '0.0.0', 'test-1');
+    const text = (w: string) => record(`Hội nghị ${w} của Công an phường.`, `/data/${w}.txt`);
+    const [a, b, c] = [text('alpha'), text('beta'), text('gamma')];
+    store.writeBatch([accepted(a, 'ha'), accepted(b, 'hb'), accepted(c, 'hc')], run, zero());
+    const seqA = db.prepare('SELECT seq FROM articles WHERE id = ?').pluck().get(a.id);
+    const segments = (): number => db.prepare('SELECT count(DISTINCT segid) FROM articles_fts_idx').pluck().get() as number;
+    const before = segments();
+    // alpha.txt and beta.txt get new texts; gamma.txt now holds alpha's text, which alpha.txt dropped.
+    const [d, e] = [record('Tin delta.', a.source), record('Tin epsilon.', b.source)];
+    const moved = { ...a, source: c.source };
+    expect(store.writeBatch([accepted(d, 'hd'), accepted(e, 'he'), accepted(moved, 'hm')], run, zero())).toEqual(['replaced', 'replaced', 'replaced']);
+    expect(db.prepare('SELECT id, source FROM articles ORDER BY seq').all()).toEqual([
+      { id: a.id, source: c.source }, { id: d.id, source: a.source }, { id: e.id, source: b.source },
+    ]);
+    expect(db.prepare('SELECT seq FROM articles WHERE id = ?').pluck().get(a.id)).toBe(seqA);
+    expect(db.prepare('SELECT count(*) FROM people').pluck().get()).toBe(0);
+    expect(hits(db, 'beta')).toEqual([]);
+    expect(hits(db, 'gamma')).toEqual([]);
+    expect(search(db, 'alpha', 5)).toHaveLength(1);
+    expect(ftsRows(db)).toEqual(db.prepare('SELECT seq FROM articles ORDER BY seq').pluck().all());
+    // The two new texts in one statement, the two deletes in another.
+    expect(segments() - before).toBeLessThanOrEqual(2);
+    db.exec(`INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')`);
+    expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+    store.close();
+  });
+
   it('one source twice in a batch: the later text replaces the earlier, whose rows are still buffered', () => {
     const store = Store.open(path(), { create: true });
     const db = store.db;
