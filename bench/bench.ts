@@ -189,6 +189,8 @@ interface ChildRun {
   stdout: string;
   stderr: string;
   peakRssMb: number;
+  /** Resident set of the process (kB) at every memory sample, in order. */
+  rssKb: number[];
   firstOutputS: number | null;
   firstRowS: number | null;
   /** Last CPU ticks seen per thread (sampled every 100 ms; Linux). */
@@ -221,11 +223,13 @@ function runCli(args: readonly string[], opts: { pollDb?: string; nodeArgs?: rea
     });
     let peakKb = 0;
     let n = 0;
+    const rssKb: number[] = [];
     const sample = (): void => {
       const pid = child.pid;
       if (pid === undefined) return;
       const me = procMem(pid);
       if (!me) return;
+      rssKb.push(me.rss);
       let kb = Math.max(me.rss, me.hwm);
       // Child processes are rare (none today): walking /proc costs, so look every 10th sample.
       if (n++ % 10 === 0) for (const c of descendants(pid)) kb += procMem(c)?.rss ?? 0;
@@ -263,7 +267,7 @@ function runCli(args: readonly string[], opts: { pollDb?: string; nodeArgs?: rea
       if (poll) clearInterval(poll);
       db?.close();
       clearInterval(threads);
-      resolve({ seconds: (performance.now() - t0) / 1000, code, stdout, stderr, peakRssMb: peakKb / 1024, firstOutputS, firstRowS, threadTicks: ticks, pid: child.pid ?? 0 });
+      resolve({ seconds: (performance.now() - t0) / 1000, code, stdout, stderr, peakRssMb: peakKb / 1024, rssKb, firstOutputS, firstRowS, threadTicks: ticks, pid: child.pid ?? 0 });
     });
     // One sample right away: short runs would otherwise be missed.
     setImmediate(sample);
@@ -363,6 +367,9 @@ async function main(): Promise<void> {
         wallSeconds: r3(ing.seconds),
         cliArticlesPerSecond: s1.articlesPerSecond,
         peakRssMB: r1(ing.peakRssMb),
+        // Where memory settles: the peak alone cannot tell a plateau reached late in a short
+        // run from growth with N (a 10k run ends while memory is still climbing to its level).
+        secondHalfMedianRssMB: ing.rssKb.length === 0 ? null : r1(median(ing.rssKb.slice(Math.floor(ing.rssKb.length / 2))) / 1024),
         databaseMB: r1(dbBytes / MB),
         ingested: s1.ingested,
         rejected: s1.rejected,
@@ -407,7 +414,7 @@ async function main(): Promise<void> {
     const f = figures;
     const rows: [string, string, string][] = [
       ['ingest', `${f.ingest.articlesPerSecond} articles/s, ${f.ingest.mbPerSecond} MB/s`, `wall ${f.ingest.wallSeconds} s, ${f.ingest.ingested} ingested, ${f.ingest.rejected} rejected`],
-      ['  peak RSS (process tree)', `${f.ingest.peakRssMB} MB`, 'target < 400 MB, flat in N'],
+      ['  peak RSS (process tree)', `${f.ingest.peakRssMB} MB`, `target < 400 MB, flat in N; median over the run's second half ${f.ingest.secondHalfMedianRssMB} MB`],
       ['  database size', `${f.ingest.databaseMB} MB`, `corpus ${f.corpusMB} MB`],
       ['  time to first output', `${f.ingest.firstRowSeconds ?? '-'} s`, `first article row in the DB (--quiet prints only at the end: ${f.ingest.firstOutputSeconds ?? '-'} s)`],
       ['  CPU, all threads', `${f.ingest.cpuSeconds} s, ${f.ingest.cpuMsPerArticle} ms/article`, `${f.ingest.coresBusy} of ${cpus} cores busy on average`],
