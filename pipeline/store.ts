@@ -131,6 +131,8 @@ export class Store {
   private detached: { readonly oldId: string; readonly source: string }[] = [];
   /** Ids of the articles waiting in `articles` or `articleUpdates`: a lookup of one of them must flush first. */
   private readonly pendingArticles = new Set<string>();
+  /** UTF-16 units of the bodies waiting in `articles`. */
+  private pendingChars = 0;
   private readonly people: RowBuffer;
   private readonly personTitles: RowBuffer;
   private readonly personMentions: RowBuffer;
@@ -267,6 +269,7 @@ export class Store {
       this.refreshed = [];
       this.detached = [];
       this.pendingArticles.clear();
+      this.pendingChars = 0;
     }
   }
 
@@ -328,7 +331,10 @@ export class Store {
   private insertArticle(a: Accepted, runId: number, at: string): void {
     // The FTS row is written by the articles_fts_insert trigger (schema v2) when the buffer is flushed.
     const p = this.articleParams(a, runId, at);
+    // SQLite holds a copy of every body bound to one statement: long texts go in several.
+    if (this.pendingChars > 0 && this.pendingChars + p.body.length > ARTICLE_CHARS_PER_STATEMENT) this.flushRows();
     this.articles.push(p.id, p.source, p.title, p.publishedAt, p.authors, p.body, p.format, p.encoding, p.extractorVersion, p.at, p.runId);
+    this.pendingChars += p.body.length;
     this.pendingArticles.add(p.id);
     this.insertEntities(a.record);
   }
@@ -355,6 +361,7 @@ export class Store {
     }
     for (const r of this.rows) r.flush();
     this.pendingArticles.clear();
+    this.pendingChars = 0;
   }
 
   private insertEntities(r: ArticleRecord): void {
@@ -435,6 +442,12 @@ class RowBuffer {
 const ROWS_PER_INSERT = 64;
 /** Up to a whole default batch (200) in one statement: 11 parameters a row stay far below SQLite's 32,766. */
 const ARTICLES_PER_STATEMENT = 256;
+/**
+ * …and at most about this many UTF-16 units of body text (2 MB as UTF-16): a default batch of
+ * bench articles (~660k units) is still one statement, while a batch of long files (the writer
+ * commits at 32M units) does not make SQLite copy all of them at once.
+ */
+export const ARTICLE_CHARS_PER_STATEMENT = 1 << 20;
 
 /** Counters after a batch, without mutating the caller's (the caller adds them once committed). */
 function tally(base: RunCounters, results: readonly (WriteOutcome | 'rejected')[]): RunCounters {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { articleRecord, type ArticleRecord } from '../schemas/article.js';
 import { CSV_COLUMNS, CSV_SQL, csvField, csvRows, exportRecords, ftsQuery, search, snippet } from '../pipeline/export.js';
 import { articleId } from '../pipeline/extract.js';
-import { iterateRecords, openDatabase, readStats, RECORD_JSON_SQL, registerJsNumber, SCHEMA_VERSION, Store, type ExportRecord, type RunCounters } from '../pipeline/store.js';
+import { ARTICLE_CHARS_PER_STATEMENT, iterateRecords, openDatabase, readStats, RECORD_JSON_SQL, registerJsNumber, SCHEMA_VERSION, Store, type ExportRecord, type RunCounters } from '../pipeline/store.js';
 import { MIGRATIONS } from '../pipeline/schema.js';
 import type { Accepted } from '../pipeline/types.js';
 import { tempDir } from './helpers.js';
@@ -236,6 +236,20 @@ describe('schema v2: contentless FTS over the đ-folded title and body', () => {
     expect(ftsRows(db)).toEqual(db.prepare('SELECT seq FROM articles ORDER BY seq').pluck().all());
     expect(search(db, 'lan thu 7', 5)).toHaveLength(1);
     db.exec(`INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')`);
+    store.close();
+  });
+
+  it('long texts go to SQLite a few at a time, not a whole batch in one statement', () => {
+    const store = Store.open(path(), { create: true });
+    const db = store.db;
+    db.exec(`INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 0)`);
+    const run = store.startRun(['ingest'], '0.0.0', 'test-1');
+    // Three bodies of ~0.6 × the limit: no two fit in one statement.
+    const sentence = 'Công an xã tuần tra ban đêm. ';
+    const long = (i: number) => record(`Bài ${i}. ${sentence.repeat(Math.ceil((0.6 * ARTICLE_CHARS_PER_STATEMENT) / sentence.length))}`, `/data/long${i}.txt`);
+    expect(store.writeBatch([1, 2, 3].map((i) => accepted(long(i), `h${i}`)), run, zero())).toEqual(['ingested', 'ingested', 'ingested']);
+    expect(db.prepare('SELECT count(DISTINCT segid) FROM articles_fts_idx').pluck().get()).toBe(3);
+    expect(search(db, 'tuan tra', 5)).toHaveLength(3);
     store.close();
   });
 
