@@ -129,7 +129,7 @@ export class Store {
   private refreshed: string[] = [];
   /** Articles a source of this batch no longer holds, with that source: settled at the end of the batch. */
   private detached: { readonly oldId: string; readonly source: string }[] = [];
-  /** Ids of the articles waiting in `articles` or `articleUpdates`: a lookup of one of them must flush first. */
+  /** Ids of the articles waiting in `articles`, `retitled` or `refreshedMeta`: a lookup of one of them must flush first. */
   private readonly pendingArticles = new Set<string>();
   /** UTF-16 units of the bodies waiting in `articles`. */
   private pendingChars = 0;
@@ -206,8 +206,8 @@ export class Store {
     this.documentMentions = b('document_mentions', ['document_id', 'ord', 'start_offset', 'end_offset', 'text']);
     this.dates = b('dates', ['article_id', 'ord', 'text', 'value', 'start_offset', 'end_offset']);
     this.counts = b('counts', ['article_id', 'ord', 'text', 'value', 'unit', 'approximate', '"of"', 'start_offset', 'end_offset']);
-    this.rows = [this.articles, this.retitled, this.refreshedMeta, this.people, this.agencies, this.documents, this.personTitles, this.personMentions, this.agencyMentions,
-      this.documentMentions, this.dates, this.counts];
+    this.rows = [this.articles, this.retitled, this.refreshedMeta, this.people, this.agencies, this.documents, this.personTitles,
+      this.personMentions, this.agencyMentions, this.documentMentions, this.dates, this.counts];
   }
 
   static open(path: string, opts: OpenOptions): Store {
