@@ -12,12 +12,12 @@
  * back to the front of the queue, and the run goes on.
  */
 import { Worker } from 'node:worker_threads';
-import { reject, type Outcome, type ProcessOptions, type RawFile } from './types.js';
+import { reject, type ProcessOptions, type RawFile, type WriterItem } from './types.js';
 
 interface Job {
   readonly id: number;
   readonly file: RawFile;
-  readonly resolve: (o: Outcome) => void;
+  readonly resolve: (o: WriterItem) => void;
   readonly reject: (err: Error) => void;
 }
 
@@ -74,7 +74,7 @@ export class WorkerPool {
     return this.size * this.depth;
   }
 
-  run(file: RawFile): Promise<Outcome> {
+  run(file: RawFile): Promise<WriterItem> {
     if (this.fatal) return Promise.reject(this.fatal);
     if (this.closed) return Promise.reject(new Error('worker pool is closed'));
     return new Promise((resolve, rejectJob) => {
@@ -105,7 +105,7 @@ export class WorkerPool {
   private spawn(): Slot {
     const worker = new Worker(this.script, { workerData: this.opts, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     const slot: Slot = { worker, jobs: [], answered: false };
-    worker.on('message', (msg: { id: number; outcome: Outcome }) => {
+    worker.on('message', (msg: { id: number; outcome: WriterItem }) => {
       slot.answered = true;
       const i = slot.jobs.findIndex((j) => j.id === msg.id);
       if (i >= 0) slot.jobs.splice(i, 1)[0]!.resolve(msg.outcome);

@@ -12,7 +12,7 @@ import PQueue from 'p-queue';
 import { readFileStage, walkInputs, walkDirectory } from './read.js';
 import { Store, type RunCounters, type RunStatus, type WriteOutcome } from './store.js';
 import type { ProgressSink } from './progress.js';
-import type { Outcome, ProcessOptions, RawFile, Rejection } from './types.js';
+import type { ProcessOptions, RawFile, Rejection, WriterItem } from './types.js';
 import type { StageMessage } from '../schemas/pipeline.js';
 import { WorkerPool } from './pool.js';
 import { stat } from 'node:fs/promises';
@@ -92,7 +92,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const processOpts: ProcessOptions = { lossy: opts.lossy, encoding: opts.encoding };
 
   let pool: WorkerPool | null = null;
-  let runOne: (f: RawFile) => Promise<Outcome>;
+  let runOne: (f: RawFile) => Promise<WriterItem>;
   if (opts.workers > 0) {
     const p = new WorkerPool(opts.workers, processOpts);
     pool = p;
@@ -113,7 +113,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   let total: number | null = null;
   let walkFinished = false;
   let fatal: unknown = null;
-  let batch: Outcome[] = [];
+  let batch: WriterItem[] = [];
   let batchChars = 0;
   const stopping = (): boolean => fatal !== null || (opts.signal?.aborted ?? false);
   const tick = (): void => opts.progress.update(done, total, counters);
@@ -135,7 +135,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     tick();
   };
 
-  const land = (o: Outcome): void => {
+  const land = (o: WriterItem): void => {
     if (!o.ok) {
       opts.progress.clear();
       opts.onReject(o);

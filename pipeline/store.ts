@@ -8,7 +8,8 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ArticleRecord } from '../schemas/article.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
-import type { Outcome, Accepted, Rejection } from './types.js';
+import { ROW_WIDTH, rowsOf, type EntityRows, type SqlValue } from './rows.js';
+import type { Accepted, AcceptedRows, Rejection, WriterItem } from './types.js';
 
 export { SCHEMA_VERSION };
 
@@ -243,7 +244,7 @@ export class Store {
    * source row) and rejected files (errors rows, plus their warnings). Returns what happened
    * to each item, in order (`rejected` for rejections).
    */
-  writeBatch(items: readonly Outcome[], runId: number, counters: RunCounters, force = false): (WriteOutcome | 'rejected')[] {
+  writeBatch(items: readonly WriterItem[], runId: number, counters: RunCounters, force = false): (WriteOutcome | 'rejected')[] {
     const tx = this.db.transaction(() => {
       // A source row is written as soon as its article is decided, while the article row may
       // still wait in the buffer: its foreign key is checked at commit, when every row is in.
@@ -278,7 +279,7 @@ export class Store {
     return 'rejected';
   }
 
-  private writeArticle(a: Accepted, runId: number, at: string, force: boolean): WriteOutcome {
+  private writeArticle(a: Accepted | AcceptedRows, runId: number, at: string, force: boolean): WriteOutcome {
     const rec = a.record;
     for (const m of a.messages) this.s.insError.run(runId, rec.source, m.stage, m.rule, 'warning', m.reason, at);
     const prev = this.s.source.get(rec.source) as { article_id: string; raw_sha256: string; extractor_version: string } | undefined;
@@ -320,7 +321,7 @@ export class Store {
     this.detached = [];
   }
 
-  private articleParams(a: Accepted, runId: number, at: string) {
+  private articleParams(a: Accepted | AcceptedRows, runId: number, at: string) {
     const r = a.record;
     return {
       id: r.id, source: r.source, title: r.title, publishedAt: r.publishedAt, authors: JSON.stringify(r.authors), body: r.body,
@@ -328,7 +329,7 @@ export class Store {
     };
   }
 
-  private insertArticle(a: Accepted, runId: number, at: string): void {
+  private insertArticle(a: Accepted | AcceptedRows, runId: number, at: string): void {
     // The FTS row is written by the articles_fts_insert trigger (schema v2) when the buffer is flushed.
     const p = this.articleParams(a, runId, at);
     // SQLite holds a copy of every body bound to one statement: long texts go in several.
@@ -336,17 +337,17 @@ export class Store {
     this.articles.push(p.id, p.source, p.title, p.publishedAt, p.authors, p.body, p.format, p.encoding, p.extractorVersion, p.at, p.runId);
     this.pendingChars += p.body.length;
     this.pendingArticles.add(p.id);
-    this.insertEntities(a.record);
+    this.insertEntities(a.record.id, rowsOf(a));
   }
 
-  private refreshArticle(a: Accepted, runId: number, at: string, titleChanged: boolean): void {
+  private refreshArticle(a: Accepted | AcceptedRows, runId: number, at: string, titleChanged: boolean): void {
     const p = this.articleParams(a, runId, at);
     // The body is the same (the id is its hash): only a new title re-indexes the FTS row.
     if (titleChanged) this.retitled.push(p.id, p.title, p.publishedAt, p.authors, p.format, p.encoding, p.extractorVersion, p.at, p.runId);
     else this.refreshedMeta.push(p.id, p.publishedAt, p.authors, p.format, p.encoding, p.extractorVersion, p.at, p.runId);
     this.refreshed.push(p.id);
     this.pendingArticles.add(p.id);
-    this.insertEntities(a.record);
+    this.insertEntities(a.record.id, rowsOf(a));
   }
 
   /**
@@ -364,31 +365,34 @@ export class Store {
     this.pendingChars = 0;
   }
 
-  private insertEntities(r: ArticleRecord): void {
-    const id = r.id;
-    const text = (s: number, e: number) => r.body.slice(s, e);
-    r.people.forEach((p, i) => {
-      const pid = this.next.person++;
-      this.people.push(pid, id, i, p.name, p.rank, JSON.stringify(p.titles), JSON.stringify(p.agencies));
-      p.titles.forEach((t, j) => this.personTitles.push(pid, j, t));
-      p.mentions.forEach(([s, e], j) => this.personMentions.push(pid, j, s, e, text(s, e)));
-    });
-    r.agencies.forEach((g, i) => {
-      const gid = this.next.agency++;
-      this.agencies.push(gid, id, i, g.name, JSON.stringify(g.aliases));
-      g.mentions.forEach(([s, e], j) => this.agencyMentions.push(gid, j, s, e, text(s, e)));
-    });
-    r.documents.forEach((d, i) => {
-      const did = this.next.document++;
-      this.documents.push(did, id, i, d.type, d.number, d.issuer, d.date);
-      d.mentions.forEach(([s, e], j) => this.documentMentions.push(did, j, s, e, text(s, e)));
-    });
-    r.dates.forEach((d, i) => this.dates.push(id, i, d.text, d.value, d.start, d.end));
-    r.counts.forEach((c, i) => this.counts.push(id, i, c.text, c.value, c.unit, c.approximate ? 1 : 0, c.of, c.start, c.end));
+  /**
+   * An article's entity rows (rows.ts) under the writer's ids: an entity's id is the next free
+   * id plus its local id (its index, which rows.ts also writes as its `ord`); lists of the
+   * article itself get its id in front.
+   */
+  private insertEntities(articleId: string, rows: EntityRows): void {
+    const { person, agency, document } = this.next;
+    const each = (list: keyof EntityRows, add: (at: number, local: number) => void): void => {
+      // A row's first value is its entity's local id (an integer, rows.ts) or, for dates and counts, its ord.
+      for (let at = 0; at < rows[list].length; at += ROW_WIDTH[list]) add(at, rows[list][at] as number);
+    };
+    const rest = (list: keyof EntityRows, at: number): [readonly SqlValue[], number, number] => [rows[list], at + 1, at + ROW_WIDTH[list]];
+    const whole = (list: keyof EntityRows, at: number): [readonly SqlValue[], number, number] => [rows[list], at, at + ROW_WIDTH[list]];
+    each('people', (at, i) => this.people.append([person + i, articleId], ...whole('people', at)));
+    each('personTitles', (at, i) => this.personTitles.append([person + i], ...rest('personTitles', at)));
+    each('personMentions', (at, i) => this.personMentions.append([person + i], ...rest('personMentions', at)));
+    each('agencies', (at, i) => this.agencies.append([agency + i, articleId], ...whole('agencies', at)));
+    each('agencyMentions', (at, i) => this.agencyMentions.append([agency + i], ...rest('agencyMentions', at)));
+    each('documents', (at, i) => this.documents.append([document + i, articleId], ...whole('documents', at)));
+    each('documentMentions', (at, i) => this.documentMentions.append([document + i], ...rest('documentMentions', at)));
+    each('dates', (at) => this.dates.append([articleId], ...whole('dates', at)));
+    each('counts', (at) => this.counts.append([articleId], ...whole('counts', at)));
+    this.next.person += rows.people.length / ROW_WIDTH.people;
+    this.next.agency += rows.agencies.length / ROW_WIDTH.agencies;
+    this.next.document += rows.documents.length / ROW_WIDTH.documents;
   }
 }
 
-type SqlValue = string | number | bigint | null;
 
 /**
  * The rows of one table waiting to be written, `rowsPerStatement` at a time with one statement
@@ -409,9 +413,16 @@ class RowBuffer {
   ) {}
 
   push(...row: SqlValue[]): void {
+    this.append(row, [], 0, 0);
+  }
+
+  /** A row of `head` then `values[from..to)`. */
+  append(head: readonly SqlValue[], values: readonly SqlValue[], from: number, to: number): void {
     // A wrong arity would shift every later row: refuse it here, not as a garbled insert.
-    if (row.length !== this.width) throw new StoreError(`${this.table}: ${row.length} values for ${this.width} columns`);
-    for (const v of row) this.values.push(v);
+    const n = head.length + Math.min(to, values.length) - from;
+    if (n !== this.width) throw new StoreError(`${this.table}: ${n} values for ${this.width} columns`);
+    for (const v of head) this.values.push(v);
+    for (let i = from; i < to; i++) this.values.push(values[i] as SqlValue);
   }
 
   clear(): void {

@@ -5,6 +5,7 @@
  */
 import type { ArticleRecord } from '../schemas/article.js';
 import type { InputFormat, StageMessage, StageName } from '../schemas/pipeline.js';
+import type { EntityLists, EntityRows } from './rows.js';
 
 /** A file as the read stage hands it on: its bytes and the hash that decides re-runs. */
 export interface RawFile {
@@ -39,6 +40,18 @@ export interface Accepted {
 }
 
 export type Outcome = Accepted | Rejection;
+
+/** An article record without its entity lists. */
+export type ArticleHead = Omit<ArticleRecord, keyof EntityLists>;
+
+/** An accepted article as a worker sends it: its entities travel as SQL rows (rows.ts). */
+export interface AcceptedRows extends Omit<Accepted, 'record'> {
+  readonly record: ArticleHead;
+  readonly rows: EntityRows;
+}
+
+/** What the writer takes: a file's outcome, an accepted article in either form. */
+export type WriterItem = Outcome | AcceptedRows;
 
 /** Options the worker-side stages need; sent once to every worker. */
 export interface ProcessOptions {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { articleRecord, type ArticleRecord } from '../schemas/article.js';
 import { CSV_COLUMNS, CSV_SQL, csvField, csvRows, exportRecords, ftsQuery, search, snippet } from '../pipeline/export.js';
 import { articleId } from '../pipeline/extract.js';
+import { forTransfer } from '../pipeline/rows.js';
 import { ARTICLE_CHARS_PER_STATEMENT, iterateRecords, openDatabase, readStats, RECORD_JSON_SQL, registerJsNumber, SCHEMA_VERSION, Store, type ExportRecord, type RunCounters } from '../pipeline/store.js';
 import { MIGRATIONS } from '../pipeline/schema.js';
 import type { Accepted } from '../pipeline/types.js';
@@ -382,6 +383,38 @@ describe('export: records built by SQLite, byte-identical to JSON.stringify and 
     expect(await exported(db, 'json')).toBe(`[\n${want.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`);
     expect(await exported(db, 'csv')).toBe(`${CSV_COLUMNS.join(',')}\r\n${want.map((r) => [...csvRows(r)].join('')).join('')}`);
     expect([...iterateRecords(db)]).toEqual(want);
+    store.close();
+  });
+
+  it('an article as a worker sends it (entities as rows, cloned between threads) is written exactly as its record', async () => {
+    const recs = [record(), tricky()];
+    const direct = fresh();
+    const run = direct.startRun(['ingest'], '0.0.0', 'test-1');
+    direct.writeBatch(recs.map((r, i) => accepted(r, `h${i}`)), run, zero());
+    const tables = ['people', 'person_titles', 'person_mentions', 'agencies', 'agency_mentions', 'documents', 'document_mentions', 'dates', 'counts'];
+    const dump = (db: Database.Database) => tables.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all());
+    const want = { jsonl: await exported(direct.db, 'jsonl'), csv: await exported(direct.db, 'csv'), rows: dump(direct.db) };
+    direct.close();
+
+    const sent = recs.map((r, i) => structuredClone(forTransfer(accepted(r, `h${i}`))));
+    expect(sent.every((o) => o.ok && 'rows' in o && !('people' in o.record))).toBe(true);
+    const viaRows = fresh();
+    viaRows.writeBatch(sent, viaRows.startRun(['ingest'], '0.0.0', 'test-1'), zero());
+    const ingestedAt = (s: string) => s.replace(/"ingestedAt":"[^"]*"/gu, '');
+    expect(ingestedAt(await exported(viaRows.db, 'jsonl'))).toBe(ingestedAt(want.jsonl));
+    expect(await exported(viaRows.db, 'csv')).toBe(want.csv);
+    expect(dump(viaRows.db)).toEqual(want.rows);
+    viaRows.close();
+  });
+
+  it('a malformed row is refused before it reaches SQLite, and the batch writes nothing', () => {
+    const store = fresh();
+    const run = store.startRun(['ingest'], '0.0.0', 'test-1');
+    const good = forTransfer(accepted(record(), 'h'));
+    if (!good.ok) throw new Error('expected an accepted article');
+    const short = { ...good, rows: { ...good.rows, people: good.rows.people.slice(0, -1) } };
+    expect(() => store.writeBatch([short], run, zero())).toThrow(/people: 6 values for 7 columns/u);
+    expect(store.db.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(0);
     store.close();
   });
 
