@@ -225,15 +225,19 @@ describe('schema v2: contentless FTS over the đ-folded title and body', () => {
     store.close();
   });
 
-  it('a batch of articles becomes one FTS segment, not one per article', () => {
+  /** A store whose FTS index never merges: every flush of FTS5's pending terms stays visible as its own segment. */
+  const unmerged = (): { store: Store; db: Database.Database; run: number } => {
     const store = Store.open(path(), { create: true });
-    const db = store.db;
-    // Without automerge every flush of FTS5's pending terms stays visible as its own segment.
-    db.exec(`INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 0)`);
-    const run = store.startRun(['ingest'], '0.0.0', 'test-1');
+    store.db.exec(`INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 0)`);
+    return { store, db: store.db, run: store.startRun(['ingest'], '0.0.0', 'test-1') };
+  };
+  const segments = (db: Database.Database): number => db.prepare('SELECT count(DISTINCT segid) FROM articles_fts_idx').pluck().get() as number;
+
+  it('a batch of articles becomes one FTS segment, not one per article', () => {
+    const { store, db, run } = unmerged();
     const batch = Array.from({ length: 12 }, (_, i) => accepted(record(`Hội nghị lần thứ ${i + 1} của Công an xã.`, `/data/${i}.txt`), `h${i}`));
     expect(store.writeBatch(batch, run, zero())).toEqual(Array(12).fill('ingested'));
-    expect(db.prepare('SELECT count(DISTINCT segid) FROM articles_fts_idx').pluck().get()).toBe(1);
+    expect(segments(db)).toBe(1);
     expect(ftsRows(db)).toEqual(db.prepare('SELECT seq FROM articles ORDER BY seq').pluck().all());
     expect(search(db, 'lan thu 7', 5)).toHaveLength(1);
     db.exec(`INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')`);
@@ -241,15 +245,12 @@ describe('schema v2: contentless FTS over the đ-folded title and body', () => {
   });
 
   it('long texts go to SQLite a few at a time, not a whole batch in one statement', () => {
-    const store = Store.open(path(), { create: true });
-    const db = store.db;
-    db.exec(`INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 0)`);
-    const run = store.startRun(['ingest'], '0.0.0', 'test-1');
+    const { store, db, run } = unmerged();
     // Three bodies of ~0.6 × the limit: no two fit in one statement.
     const sentence = 'Công an xã tuần tra ban đêm. ';
     const long = (i: number) => record(`Bài ${i}. ${sentence.repeat(Math.ceil((0.6 * ARTICLE_CHARS_PER_STATEMENT) / sentence.length))}`, `/data/long${i}.txt`);
     expect(store.writeBatch([1, 2, 3].map((i) => accepted(long(i), `h${i}`)), run, zero())).toEqual(['ingested', 'ingested', 'ingested']);
-    expect(db.prepare('SELECT count(DISTINCT segid) FROM articles_fts_idx').pluck().get()).toBe(3);
+    expect(segments(db)).toBe(3);
     expect(search(db, 'tuan tra', 5)).toHaveLength(3);
     store.close();
   });
@@ -284,16 +285,12 @@ describe('schema v2: contentless FTS over the đ-folded title and body', () => {
   });
 
   it('sources that change text: their old articles go at the end of the batch, unless another source of it holds them', () => {
-    const store = Store.open(path(), { create: true });
-    const db = store.db;
-    db.exec(`INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 0)`);
-    const run = store.startRun(['ingest'], '0.0.0', 'test-1');
+    const { store, db, run } = unmerged();
     const text = (w: string) => record(`Hội nghị ${w} của Công an phường.`, `/data/${w}.txt`);
     const [a, b, c] = [text('alpha'), text('beta'), text('gamma')];
     store.writeBatch([accepted(a, 'ha'), accepted(b, 'hb'), accepted(c, 'hc')], run, zero());
     const seqA = db.prepare('SELECT seq FROM articles WHERE id = ?').pluck().get(a.id);
-    const segments = (): number => db.prepare('SELECT count(DISTINCT segid) FROM articles_fts_idx').pluck().get() as number;
-    const before = segments();
+    const before = segments(db);
     // alpha.txt and beta.txt get new texts; gamma.txt now holds alpha's text, which alpha.txt dropped.
     const [d, e] = [record('Tin delta.', a.source), record('Tin epsilon.', b.source)];
     const moved = { ...a, source: c.source };
@@ -308,7 +305,7 @@ describe('schema v2: contentless FTS over the đ-folded title and body', () => {
     expect(search(db, 'alpha', 5)).toHaveLength(1);
     expect(ftsRows(db)).toEqual(db.prepare('SELECT seq FROM articles ORDER BY seq').pluck().all());
     // The two new texts in one statement, the two deletes in another.
-    expect(segments() - before).toBeLessThanOrEqual(2);
+    expect(segments(db) - before).toBeLessThanOrEqual(2);
     db.exec(`INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')`);
     expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
     store.close();
