@@ -1,6 +1,6 @@
 /**
  * The full kill harness (issue 5): `npm run kill-harness -- [--articles N] [--cycles N]
- * [--seed N] [--batch-size N] [--keep]`. Builds a batch of distinct articles from the seeds,
+ * [--seed N] [--batch-size N] [--finish-every N] [--keep]`. Builds a batch of distinct articles from the seeds,
  * SIGKILLs `vnextract ingest` at random moments, checks the database after every cycle, and
  * compares the final export with an uninterrupted run. Prints the figures; exits 1 on any
  * problem. Needs dist/ (npm run build).
@@ -18,6 +18,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: String(Date.now() % 100000) },
     'batch-size': { type: 'string', default: '50' },
     rewrite: { type: 'string' },
+    // Every 5th run finishes, so files get rewritten and later kills land during replacement.
+    'finish-every': { type: 'string', default: '5' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -31,6 +33,7 @@ try {
   const r = await killHarness({
     dir, articles, cycles, seed, batchSize: Number(values['batch-size']),
     rewrite: Number(values.rewrite ?? Math.max(1, Math.round(articles / 20))),
+    finishEvery: Number(values['finish-every']),
     log: (l) => console.log(`  ${l}`),
   });
   console.log(`cycles run: ${r.cycles}, killed mid-run by SIGKILL: ${r.killed}, database checks: ${r.checks}`);

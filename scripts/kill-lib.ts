@@ -213,6 +213,12 @@ export interface HarnessOptions {
   readonly batchSize: number;
   /** Files rewritten with a new version each time a run finishes before its kill. */
   readonly rewrite: number;
+  /**
+   * Every this many cycles the run is left to finish (0: never), so `rewrite` files change and
+   * the kills after it land while the writer replaces articles. Left to chance, runs rarely
+   * finish before their kill, and replacement was almost never killed.
+   */
+  readonly finishEvery?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -285,7 +291,9 @@ export async function killHarness(o: HarnessOptions): Promise<HarnessResult> {
   for (let c = 1; c <= o.cycles; c++) {
     const early = rnd() < 0.1;
     const delay = early ? rnd() * startupMs : startupMs + rnd() * (2 * workMs) / o.cycles;
-    const run = await runIngest([batch], db, { killAfterMs: delay, extraArgs: batchArgs });
+    const every = o.finishEvery ?? 0;
+    const finish = every > 0 && c % every === 0;
+    const run = await runIngest([batch], db, finish ? { extraArgs: batchArgs } : { killAfterMs: delay, extraArgs: batchArgs });
     if (run.killed) killed++;
     else if (run.code !== 0) problems.push(`cycle ${c}: ingest exited ${run.code}: ${run.stderr.trim()}`);
     const check = checkDatabase(db, expected);

@@ -10,17 +10,19 @@ import { checkDatabase, killHarness, runIngest } from '../scripts/kill-lib.js';
 import { writeCorpus } from '../scripts/corpus.js';
 import { query, tempDir } from './helpers.js';
 
-describe('kill harness (CI size: 300 articles × 5 SIGKILL cycles)', () => {
+describe('kill harness (CI size: 300 articles × 6 cycles, the 3rd and 6th left to finish)', () => {
   const t = tempDir('vnextract-crash-');
   afterAll(t.cleanup);
 
   it('after every kill the database is sound and every article whole; the final export equals an uninterrupted run', async () => {
-    const r = await killHarness({ dir: t.dir, articles: 300, cycles: 5, seed: 20250, batchSize: 20, rewrite: 15 });
+    // Cycle 3 finishes, 15 files get new texts, and cycles 4-5 are killed while the writer replaces them.
+    const r = await killHarness({ dir: t.dir, articles: 300, cycles: 6, seed: 20250, batchSize: 20, rewrite: 15, finishEvery: 3 });
     expect(r.problems).toEqual([]);
     expect(r.firstDifference).toBeNull();
     expect(r.exportsEqual).toBe(true);
     expect(r.exportLines).toBe(300);
     expect(r.killed).toBeGreaterThanOrEqual(1);
+    expect(r.rewritten).toBeGreaterThanOrEqual(15);
   }, 60_000);
 });
 
