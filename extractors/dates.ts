@@ -6,7 +6,8 @@
  */
 import type { DateMention } from '../schemas/article.js';
 import type { ExtractContext } from './types.js';
-import { alternation, wordStartMatches } from './text.js';
+import { alternation, codeUnitTable, gluedBefore, wordStartMatches } from './text.js';
+import { isSpaceUnit } from './tokens.js';
 import { dayNouns, dayParts, monthNoun, periodNouns, pmDayParts, rangeWords, timeWordsAfterDayMonth, weakDateCues, weekdays, yearLeadWords } from './lexicon/timeWords.js';
 import { notCountedNouns } from './lexicon/countStopWords.js';
 
@@ -101,21 +102,11 @@ function syllableCount(phrase: string): number {
   return phrase.split(' ').length;
 }
 
-/** One flag per UTF-16 code unit, from a test of that unit alone (65,536 tests, once). */
-function codeUnitTable(predicate: (unit: string) => boolean): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) table[c] = predicate(String.fromCharCode(c)) ? 1 : 0;
-  return table;
-}
-
-const SPACE_UNIT = codeUnitTable((u) => /\s/u.test(u));
-/** `wordStartMatches` rejects a match glued to a letter, mark or digit before it (text.ts). */
-const GLUED_UNIT = codeUnitTable((u) => /[\p{L}\p{M}\p{N}]/u.test(u));
 /** Units YEAR may start with, by the engine's own `iu` folding of the words' first letters. */
 const YEAR_FIRST_UNIT = ((): Uint8Array => {
   const firsts = [...yearLeadWords, ...periodNouns].map((w) => `\\u{${(w.codePointAt(0) ?? 0).toString(16)}}`);
   const cls = new RegExp(`^[${firsts.join('')}]$`, 'iu');
-  return codeUnitTable((u) => cls.test(u));
+  return codeUnitTable((u) => (cls.test(u) ? 1 : 0));
 })();
 
 /**
@@ -125,10 +116,10 @@ const YEAR_FIRST_UNIT = ((): Uint8Array => {
  */
 function wordsBack(body: string, at: number, words: number, floor: number): number {
   let p = at;
-  while (p > floor && SPACE_UNIT[body.charCodeAt(p - 1)] === 1) p -= 1;
+  while (p > floor && isSpaceUnit(body.charCodeAt(p - 1))) p -= 1;
   for (let w = 0; w < words && p > floor; w++) {
-    while (p > floor && SPACE_UNIT[body.charCodeAt(p - 1)] !== 1) p -= 1;
-    if (w + 1 < words) while (p > floor && SPACE_UNIT[body.charCodeAt(p - 1)] === 1) p -= 1;
+    while (p > floor && !isSpaceUnit(body.charCodeAt(p - 1))) p -= 1;
+    if (w + 1 < words) while (p > floor && isSpaceUnit(body.charCodeAt(p - 1))) p -= 1;
   }
   return p;
 }
@@ -147,7 +138,7 @@ export function* yearMatches(body: string): Generator<RegExpExecArray> {
     const digits = a.index + 1;
     let p = wordsBack(body, digits, YEAR_WORDS_BEFORE, Math.max(cursor, tried));
     for (; p < digits; p++) {
-      if (YEAR_FIRST_UNIT[body.charCodeAt(p)] !== 1 || (p > 0 && GLUED_UNIT[body.charCodeAt(p - 1)] === 1)) continue;
+      if (YEAR_FIRST_UNIT[body.charCodeAt(p)] !== 1 || gluedBefore(body, p)) continue;
       YEAR_STICKY.lastIndex = p;
       const m = YEAR_STICKY.exec(body);
       if (m === null) continue;

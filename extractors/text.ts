@@ -77,15 +77,25 @@ export function isCapitalised(syllable: string): boolean {
   return /^\p{Lu}/u.test(syllable);
 }
 
-const GLUED = /[\p{L}\p{M}\p{N}]/u;
+/**
+ * A value per UTF-16 code unit (65,536 calls of `classify`, once, at start-up): hot loops then
+ * read a table entry instead of testing a `\p{…}` class per character.
+ */
+export function codeUnitTable(classify: (unit: string) => number): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) table[c] = classify(String.fromCharCode(c));
+  return table;
+}
+
+const GLUED_UNIT = codeUnitTable((u) => (/[\p{L}\p{M}\p{N}]/u.test(u) ? 1 : 0));
 
 /**
  * True when the match at `index` is glued to a preceding letter, mark or digit. Checked after
  * matching instead of with a leading `(?<![\p{L}\p{M}\p{N}])`: irregexp evaluates a leading
  * lookbehind at every position of the text, which made word-start patterns ten times slower.
  */
-function gluedBefore(text: string, index: number): boolean {
-  return index > 0 && GLUED.test(text[index - 1] ?? '');
+export function gluedBefore(text: string, index: number): boolean {
+  return index > 0 && GLUED_UNIT[text.charCodeAt(index - 1)] === 1;
 }
 
 /**

@@ -5,7 +5,7 @@
  * the extractors only need syllables, numbers and punctuation with exact offsets, which one
  * linear scan over a code-point class table gives (about 140 M chars/s on the seeds).
  */
-import { matchKey } from './text.js';
+import { codeUnitTable, matchKey } from './text.js';
 
 export type TokenKind = 'word' | 'number' | 'punct';
 
@@ -119,8 +119,7 @@ function classOf(ch: string): number {
 }
 
 /** About 7 ms once per thread; a lone surrogate tests as none of the classes (category Cs). */
-const BMP_CLASS = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) BMP_CLASS[c] = classOf(String.fromCharCode(c));
+const BMP_CLASS = codeUnitTable(classOf);
 BMP_CLASS.fill(C_LEAD, 0xd800, 0xdc00);
 /** Astral code points are rare (emoji, maths letters): classified on demand, memoised (bounded). */
 const astralClass = new Map<number, number>();
@@ -145,6 +144,11 @@ function cpAt(text: string, i: number): number {
     astralClass.set(cp, a);
   }
   return a | 16;
+}
+
+/** True when the UTF-16 code unit is white space (`\s`). */
+export function isSpaceUnit(unit: number): boolean {
+  return BMP_CLASS[unit] === C_SPACE;
 }
 
 /** True when the code point starting at `i` is a letter, mark or digit (`[\p{L}\p{M}\d]`). */

@@ -74,7 +74,7 @@ export function entityRows(r: EntityLists & Pick<ArticleRecord, 'body'>): Entity
 export function forTransfer(o: Outcome): Rejection | AcceptedRows {
   if (!o.ok) return o;
   const { people, agencies, documents, dates, counts, ...head } = o.record;
-  return { ...o, record: head, rows: entityRows({ body: head.body, people, agencies, documents, dates, counts }) };
+  return { ...o, record: head, rows: entityRows(o.record) };
 }
 
 /** The rows of an article, whichever form it came in. */

@@ -269,8 +269,7 @@ export class Store {
       for (const r of this.rows) r.clear();
       this.refreshed = [];
       this.detached = [];
-      this.pendingArticles.clear();
-      this.pendingChars = 0;
+      this.forgetPending();
     }
   }
 
@@ -361,6 +360,10 @@ export class Store {
       this.refreshed = [];
     }
     for (const r of this.rows) r.flush();
+    this.forgetPending();
+  }
+
+  private forgetPending(): void {
     this.pendingArticles.clear();
     this.pendingChars = 0;
   }
@@ -372,21 +375,22 @@ export class Store {
    */
   private insertEntities(articleId: string, rows: EntityRows): void {
     const { person, agency, document } = this.next;
-    const each = (list: keyof EntityRows, add: (at: number, local: number) => void): void => {
-      // A row's first value is its entity's local id (an integer, rows.ts) or, for dates and counts, its ord.
-      for (let at = 0; at < rows[list].length; at += ROW_WIDTH[list]) add(at, rows[list][at] as number);
+    /** Each row of `list` as `head(local)` and its values, without the local id when `keepFirst` is false. */
+    const add = (buffer: RowBuffer, list: keyof EntityRows, head: (local: number) => SqlValue[], keepFirst: boolean): void => {
+      const values = rows[list];
+      const width = ROW_WIDTH[list];
+      // A row's first value is its entity's local id (an integer, rows.ts); for dates and counts, its ord.
+      for (let at = 0; at < values.length; at += width) buffer.append(head(values[at] as number), values, keepFirst ? at : at + 1, at + width);
     };
-    const rest = (list: keyof EntityRows, at: number): [readonly SqlValue[], number, number] => [rows[list], at + 1, at + ROW_WIDTH[list]];
-    const whole = (list: keyof EntityRows, at: number): [readonly SqlValue[], number, number] => [rows[list], at, at + ROW_WIDTH[list]];
-    each('people', (at, i) => this.people.append([person + i, articleId], ...whole('people', at)));
-    each('personTitles', (at, i) => this.personTitles.append([person + i], ...rest('personTitles', at)));
-    each('personMentions', (at, i) => this.personMentions.append([person + i], ...rest('personMentions', at)));
-    each('agencies', (at, i) => this.agencies.append([agency + i, articleId], ...whole('agencies', at)));
-    each('agencyMentions', (at, i) => this.agencyMentions.append([agency + i], ...rest('agencyMentions', at)));
-    each('documents', (at, i) => this.documents.append([document + i, articleId], ...whole('documents', at)));
-    each('documentMentions', (at, i) => this.documentMentions.append([document + i], ...rest('documentMentions', at)));
-    each('dates', (at) => this.dates.append([articleId], ...whole('dates', at)));
-    each('counts', (at) => this.counts.append([articleId], ...whole('counts', at)));
+    add(this.people, 'people', (i) => [person + i, articleId], true);
+    add(this.personTitles, 'personTitles', (i) => [person + i], false);
+    add(this.personMentions, 'personMentions', (i) => [person + i], false);
+    add(this.agencies, 'agencies', (i) => [agency + i, articleId], true);
+    add(this.agencyMentions, 'agencyMentions', (i) => [agency + i], false);
+    add(this.documents, 'documents', (i) => [document + i, articleId], true);
+    add(this.documentMentions, 'documentMentions', (i) => [document + i], false);
+    add(this.dates, 'dates', () => [articleId], true);
+    add(this.counts, 'counts', () => [articleId], true);
     this.next.person += rows.people.length / ROW_WIDTH.people;
     this.next.agency += rows.agencies.length / ROW_WIDTH.agencies;
     this.next.document += rows.documents.length / ROW_WIDTH.documents;

@@ -1,9 +1,9 @@
 /**
  * The full kill harness (issue 5): `npm run kill-harness -- [--articles N] [--cycles N]
- * [--seed N] [--batch-size N] [--finish-every N] [--keep]`. Builds a batch of distinct articles from the seeds,
- * SIGKILLs `vnextract ingest` at random moments, checks the database after every cycle, and
- * compares the final export with an uninterrupted run. Prints the figures; exits 1 on any
- * problem. Needs dist/ (npm run build).
+ * [--seed N] [--batch-size N] [--finish-every N] [--keep]`. Builds a batch of distinct
+ * articles from the seeds, SIGKILLs `vnextract ingest` at random moments, checks the database
+ * after every cycle, and compares the final export with an uninterrupted run. Prints the
+ * figures; exits 1 on any problem. Needs dist/ (npm run build).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
