@@ -33,17 +33,20 @@ export interface Token {
 /** What a token's text alone decides: its kind, matching key and capital. */
 interface TextInfo {
   readonly text: string;
+  /** The text's code units: the memo below compares a token with them, not with the string. */
+  readonly units: Uint16Array;
   readonly kind: TokenKind;
   readonly key: string;
   readonly upper: boolean;
 }
 
-function textInfo(t: string): TextInfo {
+function textInfo(t: string, units: Uint16Array): TextInfo {
   const c = t.charCodeAt(0);
   // The regex alternatives start with a letter, a digit or anything else: the first character tells which.
   const kind: TokenKind = c >= 48 && c <= 57 ? 'number' : LETTER_RE.test(t[0] ?? '') ? 'word' : 'punct';
   return {
     text: t,
+    units,
     kind,
     key: kind === 'word' ? matchKey(t) : t,
     upper: kind === 'word' && t[0] !== t[0]?.toLowerCase(),
@@ -64,13 +67,21 @@ const slotHash = new Int32Array(SLOTS);
 let slotInfo: (TextInfo | undefined)[] = new Array<TextInfo | undefined>(SLOTS).fill(undefined);
 let slotCount = 0;
 
-function infoAt(text: string, start: number, end: number): TextInfo {
+/** True when `units[start, start + len)` are the code units of `info`. */
+function sameUnits(info: TextInfo, units: Uint16Array, start: number, len: number): boolean {
+  const own = info.units;
+  if (own.length !== len) return false;
+  for (let k = 0; k < len; k++) if (own[k] !== units[start + k]) return false;
+  return true;
+}
+
+function infoAt(text: string, units: Uint16Array, start: number, end: number): TextInfo {
   const len = end - start;
   let h = 0x811c9dc5 ^ len;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ (units[i] ?? 0), 0x01000193);
   let s = h & SLOT_MASK;
   for (let info = slotInfo[s]; info !== undefined; info = slotInfo[s]) {
-    if (slotHash[s] === h && info.text.length === len && text.startsWith(info.text, start)) return info;
+    if (slotHash[s] === h && sameUnits(info, units, start, len)) return info;
     s = (s + 1) & SLOT_MASK;
   }
   if (slotCount >= INFO_CACHE_MAX) {
@@ -78,7 +89,7 @@ function infoAt(text: string, start: number, end: number): TextInfo {
     slotCount = 0;
     s = h & SLOT_MASK;
   }
-  const info = textInfo(text.slice(start, end));
+  const info = textInfo(text.slice(start, end), units.slice(start, end));
   slotInfo[s] = info;
   slotHash[s] = h;
   slotCount++;
@@ -125,25 +136,29 @@ BMP_CLASS.fill(C_LEAD, 0xd800, 0xdc00);
 const astralClass = new Map<number, number>();
 const ASTRAL_CACHE_MAX = 4_096;
 
-/**
- * Class and UTF-16 length of the code point at `i` (`i < text.length`), packed as
- * `class | length << 3` so the hot loop allocates nothing. A lead surrogate without its trail
- * is a code point of its own (category Cs), as the `u`-flag regex reads it.
- */
-function cpAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  const k = BMP_CLASS[c] ?? C_OTHER;
-  if (k !== C_LEAD) return k | 8;
-  const d = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-  if (d < 0xdc00 || d > 0xdfff) return C_OTHER | 8;
-  const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+/** The class of an astral code point (emoji, maths letters: rare), classified on first sight. */
+function astralClassOf(cp: number): number {
   let a = astralClass.get(cp);
   if (a === undefined) {
     a = classOf(String.fromCodePoint(cp));
     if (astralClass.size >= ASTRAL_CACHE_MAX) astralClass.clear();
     astralClass.set(cp, a);
   }
-  return a | 16;
+  return a;
+}
+
+/**
+ * Class and UTF-16 length of the code point at `i` (`i < units.length`), packed as
+ * `class | length << 3` so the hot loop allocates nothing. A lead surrogate without its trail
+ * is a code point of its own (category Cs), as the `u`-flag regex reads it.
+ */
+function cpAt(units: Uint16Array, i: number): number {
+  const c = units[i] ?? 0;
+  const k = BMP_CLASS[c] ?? C_OTHER;
+  if (k !== C_LEAD) return k | 8;
+  const d = i + 1 < units.length ? (units[i + 1] ?? 0) : 0;
+  if (d < 0xdc00 || d > 0xdfff) return C_OTHER | 8;
+  return astralClassOf(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000) | 16;
 }
 
 /** True when the UTF-16 code unit is white space (`\s`). */
@@ -154,7 +169,9 @@ export function isSpaceUnit(unit: number): boolean {
 /** True when the code point starting at `i` is a letter, mark or digit (`[\p{L}\p{M}\d]`). */
 export function wordCharAt(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
-  const k = cpAt(text, i) & 7;
+  const cp = text.codePointAt(i) ?? 0;
+  // A lone lead surrogate is its own code point: C_LEAD, which is none of these classes.
+  const k = cp > 0xffff ? astralClassOf(cp) : (BMP_CLASS[cp] ?? C_OTHER);
   return k >= C_UPPER && k <= C_DIGIT;
 }
 
@@ -177,19 +194,19 @@ export function wordCharBefore(text: string, i: number): boolean {
  *   5. `\d+(?:[.,]\d+)*`                   (`1.200`, `3,5`)
  *   6. `[^\s\p{L}\p{M}\d]`                (one other code point)
  */
-function tokenEnd(text: string, i: number, k: number, len: number): number {
-  const n = text.length;
+function tokenEnd(units: Uint16Array, i: number, k: number, len: number): number {
+  const n = units.length;
   switch (k) {
     case C_SPACE:
       return -1;
     case C_UPPER: {
       const j = i + len;
       // 1. `T.Ư`
-      if (j < n && text.charCodeAt(j) === 46 && j + 1 < n) {
-        const b = cpAt(text, j + 1);
+      if (j < n && units[j] === 46 && j + 1 < n) {
+        const b = cpAt(units, j + 1);
         if ((b & 7) === C_UPPER) {
           const e = j + 1 + (b >> 3);
-          const after = e < n ? cpAt(text, e) & 7 : C_SPACE;
+          const after = e < n ? cpAt(units, e) & 7 : C_SPACE;
           if (after !== C_UPPER && after !== C_LOWER && after !== C_LETTER && after !== C_MARK) return e;
         }
       }
@@ -198,24 +215,24 @@ function tokenEnd(text: string, i: number, k: number, len: number): number {
       let e = j;
       let lastLen = 0;
       while (e < n) {
-        const b = cpAt(text, e);
+        const b = cpAt(units, e);
         const bk = b & 7;
         if (bk !== C_UPPER && bk !== C_MARK) break;
         lastLen = b >> 3;
         e += lastLen;
       }
-      if (e >= n || (cpAt(text, e) & 7) !== C_LOWER) return e;
+      if (e >= n || (cpAt(units, e) & 7) !== C_LOWER) return e;
       if (e > j) return e - lastLen;
       // 3. the capital followed by lower-case letters and marks (the next code point is lower case).
-      return lowerRun(text, j);
+      return lowerRun(units, j);
     }
     case C_LOWER:
     case C_MARK:
-      return lowerRun(text, i);
+      return lowerRun(units, i);
     case C_LETTER: {
       let e = i + len;
       while (e < n) {
-        const b = cpAt(text, e);
+        const b = cpAt(units, e);
         const bk = b & 7;
         if (bk !== C_UPPER && bk !== C_LOWER && bk !== C_LETTER && bk !== C_MARK) break;
         e += b >> 3;
@@ -223,13 +240,13 @@ function tokenEnd(text: string, i: number, k: number, len: number): number {
       return e;
     }
     case C_DIGIT: {
-      let e = digitRun(text, i);
+      let e = digitRun(units, i);
       while (e + 1 < n) {
-        const c = text.charCodeAt(e);
+        const c = units[e];
         if (c !== 46 && c !== 44) break;
-        const d = text.charCodeAt(e + 1);
+        const d = units[e + 1] ?? 0;
         if (d < 48 || d > 57) break;
-        e = digitRun(text, e + 1);
+        e = digitRun(units, e + 1);
       }
       return e;
     }
@@ -239,11 +256,11 @@ function tokenEnd(text: string, i: number, k: number, len: number): number {
 }
 
 /** End of the run of lower-case letters and marks starting at `i`. */
-function lowerRun(text: string, i: number): number {
-  const n = text.length;
+function lowerRun(units: Uint16Array, i: number): number {
+  const n = units.length;
   let e = i;
   while (e < n) {
-    const b = cpAt(text, e);
+    const b = cpAt(units, e);
     const bk = b & 7;
     if (bk !== C_LOWER && bk !== C_MARK) break;
     e += b >> 3;
@@ -251,11 +268,11 @@ function lowerRun(text: string, i: number): number {
   return e;
 }
 
-function digitRun(text: string, i: number): number {
-  const n = text.length;
+function digitRun(units: Uint16Array, i: number): number {
+  const n = units.length;
   let e = i;
   while (e < n) {
-    const c = text.charCodeAt(e);
+    const c = units[e] ?? 0;
     if (c < 48 || c > 57) break;
     e++;
   }
@@ -305,24 +322,44 @@ class SyllableToken implements Token {
   }
 }
 
+/**
+ * The UTF-16 code units of a text, in a typed array the scanner reads instead of the string.
+ * Why: `text.charCodeAt` and `text.length` are property loads whose inline cache is keyed by
+ * the string's internal representation (flat or sliced, one- or two-byte, internalised…).
+ * The tokenizer reads bodies and lexicon phrases of every kind, which left those loads
+ * megamorphic: a stub-cache probe per character read, a fifth of processFile. Reading a
+ * Uint16Array is one monomorphic element load.
+ */
+function codeUnits(text: string): Uint16Array {
+  const units = new Uint16Array(text.length);
+  const bytes = Buffer.from(units.buffer, units.byteOffset, units.byteLength);
+  bytes.write(text, 'utf16le');
+  if (!LITTLE_ENDIAN) bytes.swap16();
+  return units;
+}
+
+/** Node writes `utf16le` bytes; a Uint16Array reads them in the platform's byte order. */
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
 /** The tokens of a text, in order, with exact UTF-16 offsets; whitespace separates and is dropped. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const n = text.length;
+  const units = codeUnits(text);
+  const n = units.length;
   let last = 0;
   let newline = false;
   for (let i = 0; i < n; ) {
-    const cp = cpAt(text, i);
+    const cp = cpAt(units, i);
     const k = cp & 7;
     const len = cp >> 3;
     if (k === C_SPACE) {
-      const c = text.charCodeAt(i);
+      const c = units[i];
       if (c === 10 || c === 13) newline = true;
       i += len;
       continue;
     }
-    const end = tokenEnd(text, i, k, len);
-    tokens.push(new SyllableToken(infoAt(text, i, end), i, end, (i === last ? GLUED : 0) | (newline ? NEWLINE : 0)));
+    const end = tokenEnd(units, i, k, len);
+    tokens.push(new SyllableToken(infoAt(text, units, i, end), i, end, (i === last ? GLUED : 0) | (newline ? NEWLINE : 0)));
     last = end;
     newline = false;
     i = end;
