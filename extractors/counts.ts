@@ -7,7 +7,7 @@
  */
 import type { CountMention, DateMention } from '../schemas/article.js';
 import type { ExtractContext } from './types.js';
-import { wordStartMatches } from './text.js';
+import { digitStartMatches, wordStartMatches } from './text.js';
 import { extractDates } from './dates.js';
 import { looksLikePhoneNumber, parseDigitNumber, parseSpelledNumber, scaleOf } from './numbers.js';
 import { approximateCues, leadingDigitWords, roundQuantityLead, roundQuantityWords } from './lexicon/numberWords.js';
@@ -50,8 +50,8 @@ interface Candidate {
 
 const WORD_AFTER = /[ \t\u00a0]{1,3}([\p{L}\p{M}]+)/uy;
 const WORD_CHARS = /[\p{L}\p{M}]/u;
-const DIGITS = /(?<![\p{L}\p{M}\p{N}/.,:#-])(\d+(?:[.,]\d+)*)(?![\p{L}\p{M}\p{N}/:]|[.,]\d|-\d)/gu;
-const RATIO = /(?<![\p{L}\p{M}\p{N}/.,:#-])(\d{1,4})\/(\d{1,4})(?![\p{L}\p{M}\p{N}/]|[.,-]\d)/gu;
+const DIGITS = /(?<![\p{L}\p{M}\p{N}/.,:#-])(\d+(?:[.,]\d+)*)(?![\p{L}\p{M}\p{N}/:]|[.,]\d|-\d)/uy;
+const RATIO = /(?<![\p{L}\p{M}\p{N}/.,:#-])(\d{1,4})\/(\d{1,4})(?![\p{L}\p{M}\p{N}/]|[.,-]\d)/uy;
 const SPELLED = new RegExp(`(?:${leadingDigitWords.join('|')})(?![\\p{L}\\p{M}])`, 'giu');
 const ROUND = new RegExp(
   `(?:${roundQuantityLead.join('|')})\\s+(${Object.keys(roundQuantityWords).join('|')})(?:\\s+(nghìn|ngàn|vạn|triệu|tỷ|tỉ))?(?![\\p{L}\\p{M}])`,
@@ -215,7 +215,7 @@ function unitEnd(body: string, noun: Word): number {
 
 function digitCandidates(body: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of body.matchAll(DIGITS)) {
+  for (const m of digitStartMatches(DIGITS, body)) {
     const raw = m[1] ?? '';
     const parsed = parseDigitNumber(raw);
     if (parsed === null || looksLikePhoneNumber(raw)) continue;
@@ -236,7 +236,7 @@ function digitCandidates(body: string): Candidate[] {
     }
     out.push({ start: m.index, end, value, of: null, approximate: false, spelled: 'no' });
   }
-  for (const m of body.matchAll(RATIO)) {
+  for (const m of digitStartMatches(RATIO, body)) {
     const part = Number(m[1]);
     const whole = Number(m[2]);
     if (whole === 0 || part > whole) continue;

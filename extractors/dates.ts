@@ -6,7 +6,7 @@
  */
 import type { DateMention } from '../schemas/article.js';
 import type { ExtractContext } from './types.js';
-import { alternation, codeUnitTable, gluedBefore, wordStartMatches } from './text.js';
+import { alternation, codeUnitTable, digitRunStarts, digitStartMatches, gluedBefore, wordStartMatches } from './text.js';
 import { isSpaceUnit } from './tokens.js';
 import { dayNouns, dayParts, monthNoun, periodNouns, pmDayParts, rangeWords, timeWordsAfterDayMonth, weakDateCues, weekdays, yearLeadWords } from './lexicon/timeWords.js';
 import { notCountedNouns } from './lexicon/countStopWords.js';
@@ -38,6 +38,7 @@ const MAX_BARE_RANGE_YEARS = 100;
 
 const NB = '(?<![\\p{L}\\p{M}\\p{N}])'; // not glued to a preceding word or number
 // (Patterns scanned over the whole body leave this out and use `wordStartMatches`: see text.ts.)
+// Patterns that start with a digit are sticky: they are tried at digit runs only (`digitStartMatches`).
 const DAY_PART = alternation(dayParts);
 const DAY_NOUN = alternation(dayNouns);
 const PERIOD = alternation(periodNouns);
@@ -46,11 +47,11 @@ const RANGE_WORD = alternation(rangeWords);
 const DASH = '[-–—]';
 
 /** `22/01/2019`, `22-01-2019`, `22.01.2019`; not inside `01/12/2020/QĐ-UBND`. */
-const DMY = new RegExp(`(?<![\\p{L}\\p{N}/.,:-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})(?![\\p{L}\\p{N}]|[/-][\\p{L}\\p{N}]|[.,]\\d)`, 'gu');
+const DMY = new RegExp(`(?<![\\p{L}\\p{N}/.,:-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})(?![\\p{L}\\p{N}]|[/-][\\p{L}\\p{N}]|[.,]\\d)`, 'uy');
 /** `9 tháng 4 năm 2014`, `ngày 9 tháng 4` (a cue or a year is required, see below). */
-const TEXTUAL = new RegExp(`(\\d{1,2})\\s+${monthNoun}\\s+(\\d{1,2})(?:\\s*,?\\s+năm\\s+(\\d{4}))?(?![\\p{N}])`, 'giu');
+const TEXTUAL = new RegExp(`(\\d{1,2})\\s+${monthNoun}\\s+(\\d{1,2})(?:\\s*,?\\s+năm\\s+(\\d{4}))?(?![\\p{N}])`, 'iuy');
 /** `26/11`, `14.6`, `25-12` without a year: a date only with a cue (validated below). */
-const DM = new RegExp(`(?<![\\p{L}\\p{N}/.,:-])(\\d{1,2})([/.-])(\\d{1,2})(?![\\p{L}\\p{N}]|[/.-]\\d|,\\d)`, 'gu');
+const DM = new RegExp(`(?<![\\p{L}\\p{N}/.,:-])(\\d{1,2})([/.-])(\\d{1,2})(?![\\p{L}\\p{N}]|[/.-]\\d|,\\d)`, 'uy');
 /** `tháng 5/2019`, `tháng 7-2015`, `tháng 4.2021`, `tháng 5 năm 2019`. */
 const MONTH_YEAR = new RegExp(`${monthNoun}\\s+(\\d{1,2})(?:\\s*[/.-]\\s*|\\s*,?\\s+năm\\s+)(\\d{4})(?![\\p{N}]|\\/[\\p{L}\\p{N}]|-\\p{L})`, 'giu');
 /** `tháng 5` alone. */
@@ -67,14 +68,13 @@ const YEAR = new RegExp(
  * scanning the whole body with a case-insensitive alternation (~5% of extraction).
  */
 const YEAR_STICKY = new RegExp(YEAR.source, 'iuy');
-const YEAR_ANCHOR = /\s\d{4}/g;
 const YEAR_WORDS_BEFORE = Math.max(...yearLeadWords.map(syllableCount)) + Math.max(...periodNouns.map(syllableCount));
 /** `quý I/2024`, `quý 3-2023`: a quarter gives its year (SPEC §5 values have no quarters). */
 const QUARTER_YEAR = new RegExp(`quý\\s+(?:I{1,3}|IV|[1-4])\\s*[/.-]\\s*(\\d{4})(?![\\p{N}]|\\/[\\p{L}\\p{N}])`, 'giu');
 /** `ngày 22-23/11`, `từ ngày 1-10/8/2023`: a span of days in one month (a cue is required). */
-const DAY_SPAN = new RegExp(`(?<![\\p{L}\\p{N}/.,:-])(\\d{1,2})\\s*[-–]\\s*(\\d{1,2})([/.])(\\d{1,2})(?:\\3(\\d{4}))?(?![\\p{L}\\p{N}]|[/.-]\\d)`, 'gu');
+const DAY_SPAN = new RegExp(`(?<![\\p{L}\\p{N}/.,:-])(\\d{1,2})\\s*[-–]\\s*(\\d{1,2})([/.])(\\d{1,2})(?:\\3(\\d{4}))?(?![\\p{L}\\p{N}]|[/.-]\\d)`, 'uy');
 /** A bare year range `2021- 2025`. */
-const YEAR_RANGE = new RegExp(`(?<![\\p{L}\\p{N}/.,-])(\\d{4})\\s*${DASH}\\s*(\\d{4})(?![\\p{N}]|\\/|-\\p{L}|[.,]\\d)`, 'gu');
+const YEAR_RANGE = new RegExp(`(?<![\\p{L}\\p{N}/.,-])(\\d{4})\\s*${DASH}\\s*(\\d{4})(?![\\p{N}]|\\/|-\\p{L}|[.,]\\d)`, 'uy');
 
 /**
  * What may precede a day or month point in the same mention, read backwards from the
@@ -133,9 +133,9 @@ function wordsBack(body: string, at: number, words: number, floor: number): numb
 export function* yearMatches(body: string): Generator<RegExpExecArray> {
   let cursor = 0; // the global scan's lastIndex
   let tried = 0; // positions below this were tried already
-  YEAR_ANCHOR.lastIndex = 0;
-  for (let a = YEAR_ANCHOR.exec(body); a !== null; a = YEAR_ANCHOR.exec(body)) {
-    const digits = a.index + 1;
+  // The `\s\d{4}` in the body, in order: each starts a digit run (see digitRunStarts).
+  for (const digits of digitRunStarts(body)) {
+    if (!spaceThenFourDigits(body, digits)) continue;
     let p = wordsBack(body, digits, YEAR_WORDS_BEFORE, Math.max(cursor, tried));
     for (; p < digits; p++) {
       if (YEAR_FIRST_UNIT[body.charCodeAt(p)] !== 1 || gluedBefore(body, p)) continue;
@@ -149,6 +149,16 @@ export function* yearMatches(body: string): Generator<RegExpExecArray> {
     // Anchors inside a match just read give windows below `cursor`: nothing left to try there.
     tried = Math.max(tried, digits);
   }
+}
+
+/** `\s\d{4}` ends at `at + 4`: white space before `at`, four digits from it. */
+function spaceThenFourDigits(body: string, at: number): boolean {
+  if (at === 0 || !isSpaceUnit(body.charCodeAt(at - 1))) return false;
+  for (let k = at; k < at + 4; k++) {
+    const c = body.charCodeAt(k);
+    if (!(c >= 48 && c <= 57)) return false;
+  }
+  return true;
 }
 
 function daysInMonth(month: number, year: number | null): number {
@@ -230,12 +240,12 @@ function dayPoint(body: string, end: number, day: number, month: number, year: n
 }
 
 function collectDays(body: string, out: Point[]): void {
-  for (const m of body.matchAll(DMY)) {
+  for (const m of digitStartMatches(DMY, body)) {
     const [, d, , mo, y] = m;
     const p = dayPoint(body, m.index + m[0].length, Number(d), Number(mo), Number(y), cueBefore(body, m.index));
     if (p !== null && validYear(Number(y))) out.push(p);
   }
-  for (const m of wordStartMatches(TEXTUAL, body)) {
+  for (const m of digitStartMatches(TEXTUAL, body, true)) {
     const [, d, mo, y] = m;
     const cue = cueBefore(body, m.index);
     // `6 tháng 3` with neither `ngày` nor a year is not safely a date.
@@ -244,7 +254,7 @@ function collectDays(body: string, out: Point[]): void {
     const p = dayPoint(body, m.index + m[0].length, Number(d), Number(mo), y === undefined ? null : Number(y), cue);
     if (p !== null) out.push(p);
   }
-  for (const m of body.matchAll(DM)) {
+  for (const m of digitStartMatches(DM, body)) {
     const [, d, sep, mo] = m;
     const end = m.index + m[0].length;
     const cue = cueBefore(body, m.index);
@@ -262,7 +272,7 @@ function collectDays(body: string, out: Point[]): void {
 }
 
 function collectDaySpans(body: string, out: Point[]): void {
-  for (const m of body.matchAll(DAY_SPAN)) {
+  for (const m of digitStartMatches(DAY_SPAN, body)) {
     const [, d1, d2, , mo, y] = m;
     const cue = cueBefore(body, m.index);
     if (!cue.strong) continue;
@@ -305,7 +315,7 @@ function collectYears(body: string, out: Point[]): void {
     const y = Number(m[1]);
     if (validYear(y)) out.push(point(m.index, m.index + m[0].length, 'year', { year: y, yearWritten: true }));
   }
-  for (const m of body.matchAll(YEAR_RANGE)) {
+  for (const m of digitStartMatches(YEAR_RANGE, body)) {
     const y1 = Number(m[1]);
     const y2 = Number(m[2]);
     if (!validYear(y1) || !validYear(y2) || y2 <= y1 || y2 - y1 > MAX_BARE_RANGE_YEARS) continue;

@@ -18,7 +18,7 @@
  */
 import type { DocumentRef, DocumentType, Span } from '../schemas/article.js';
 import type { ExtractContext } from './types.js';
-import { cachedMatchKey, displayForm, wordStartMatches } from './text.js';
+import { cachedMatchKey, digitStartMatches, displayForm, wordStartMatches } from './text.js';
 import {
   bareNumberFollowers,
   bareNumberFollowersBeforeYear,
@@ -542,13 +542,13 @@ function readAnchoredReferences(body: string): { hits: Hit[]; taken: Span[] } {
 // ---------------------------------------------------------------------------------------
 // Pass 2: a number whose symbol tells its type, with no type word (`theo 09-CT/TW`).
 
-const NUMBER_START = /(?<![\p{L}\p{M}\d/.\-–])\d/gu;
+const NUMBER_START = /(?<![\p{L}\p{M}\d/.\-–])\d/uy;
 
 function readCodeOnlyReferences(body: string, taken: readonly Span[]): Hit[] {
   const hits: Hit[] = [];
   const takenStarts = new Map(taken.map(([s, e]) => [s, e]));
-  NUMBER_START.lastIndex = 0;
-  for (let m = NUMBER_START.exec(body); m !== null; m = NUMBER_START.exec(body)) {
+  // The loop moves NUMBER_START.lastIndex past what it read; the generator resumes from there.
+  for (const m of digitStartMatches(NUMBER_START, body)) {
     const start = m.index;
     const takenEnd = takenStarts.get(start);
     if (takenEnd !== undefined) {
