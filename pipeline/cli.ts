@@ -139,6 +139,11 @@ interface Io {
 
 const dbOption = { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
+/** Says why opening an older database takes a while: its schema is being upgraded, once. */
+const migrationNotice = (io: Io, db: string) => (from: number, to: number): void => {
+  io.stderr.write(`upgrading ${db} from schema version ${from} to ${to} (once; about 6 s per 100,000 articles)\n`);
+};
+
 async function cmdIngest(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse('ingest', argv, {
     ...dbOption,
@@ -221,6 +226,7 @@ async function cmdIngest(argv: readonly string[], io: Io): Promise<number> {
       onWarning: (source, m) => {
         if (!quiet) io.stderr.write(`warning ${source}: ${m.reason}\n`);
       },
+      onMigrate: quiet ? undefined : migrationNotice(io, db),
     });
     const c = summary.counters;
     if (json) {
@@ -273,7 +279,7 @@ async function cmdExport(argv: readonly string[], io: Io): Promise<number> {
   if (format !== 'jsonl' && format !== 'json' && format !== 'csv') throw new UsageError(`--format must be jsonl, json or csv, got '${format}'`);
   const db = str(values.db) ?? DEFAULT_DB;
   const [{ openDatabase }, { exportRecords }] = await Promise.all([import('./store.js'), import('./export.js')]);
-  const conn = openDatabase(db, { create: false });
+  const conn = openDatabase(db, { create: false, onMigrate: migrationNotice(io, db) });
   const file = str(values.output);
   const out: Writable = file ? createWriteStream(file) : io.stdout;
   try {
@@ -293,7 +299,7 @@ async function cmdStats(argv: readonly string[], io: Io): Promise<number> {
   }
   const db = str(values.db) ?? DEFAULT_DB;
   const [{ openDatabase, readStats }, { formatStats }] = await Promise.all([import('./store.js'), import('./export.js')]);
-  const conn = openDatabase(db, { create: false });
+  const conn = openDatabase(db, { create: false, onMigrate: migrationNotice(io, db) });
   try {
     const stats = readStats(conn, db);
     io.stdout.write(values.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(stats));
@@ -313,7 +319,7 @@ async function cmdSearch(argv: readonly string[], io: Io): Promise<number> {
   const limit = intFlag('limit', values.limit, 10, 1);
   const db = str(values.db) ?? DEFAULT_DB;
   const [{ openDatabase }, { search }] = await Promise.all([import('./store.js'), import('./export.js')]);
-  const conn = openDatabase(db, { create: false });
+  const conn = openDatabase(db, { create: false, onMigrate: migrationNotice(io, db) });
   try {
     const hits = search(conn, positionals.join(' '), limit);
     for (const h of hits)

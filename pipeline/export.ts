@@ -94,11 +94,11 @@ export const CSV_SQL = (() => {
     start: 'c.start_offset', end: 'c.end_offset', text: csvText('c.text'),
   });
   return `SELECT CAST(nullif(
-    ${family(person, 'people p JOIN person_mentions m ON m.person_id = p.id WHERE p.article_id = a.id')} ||
-    ${family(agency, 'agencies g JOIN agency_mentions m ON m.agency_id = g.id WHERE g.article_id = a.id')} ||
-    ${family(document, 'documents d JOIN document_mentions m ON m.document_id = d.id WHERE d.article_id = a.id')} ||
-    ${family(date, 'dates t WHERE t.article_id = a.id')} ||
-    ${family(count, 'counts c WHERE c.article_id = a.id')}, '') AS BLOB)
+    ${family(person, 'people p JOIN person_mentions m ON m.person_id = p.id WHERE p.article_seq = a.seq')} ||
+    ${family(agency, 'agencies g JOIN agency_mentions m ON m.agency_id = g.id WHERE g.article_seq = a.seq')} ||
+    ${family(document, 'documents d JOIN document_mentions m ON m.document_id = d.id WHERE d.article_seq = a.seq')} ||
+    ${family(date, 'dates t WHERE t.article_seq = a.seq')} ||
+    ${family(count, 'counts c WHERE c.article_seq = a.seq')}, '') AS BLOB)
   FROM articles a ORDER BY a.source, a.id`;
 })();
 

@@ -41,6 +41,8 @@ export interface IngestOptions {
   readonly countTotal: boolean;
   readonly onReject: (r: Rejection) => void;
   readonly onWarning: (source: string, m: StageMessage) => void;
+  /** Told before an existing database is upgraded to this version's schema. */
+  readonly onMigrate?: ((from: number, to: number) => void) | undefined;
   /** Aborted on Ctrl-C: no new file is started, the files in flight are written, the run closes. */
   readonly signal?: AbortSignal;
 }
@@ -86,7 +88,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const { extractorVersion } = await import('../extractors/version.js');
-  const store = Store.open(opts.db, { create: true });
+  const store = Store.open(opts.db, { create: true, onMigrate: opts.onMigrate });
   const runId = store.startRun(opts.command, opts.toolVersion, extractorVersion);
   const counters: RunCounters = { files: 0, ingested: 0, unchanged: 0, replaced: 0, duplicates: 0, rejected: 0 };
   const processOpts: ProcessOptions = { lossy: opts.lossy, encoding: opts.encoding };

@@ -18,6 +18,8 @@ export class StoreError extends Error {}
 export interface OpenOptions {
   /** Create the file (and its folders) when missing; export/stats never create one. */
   readonly create: boolean;
+  /** Told before an existing database is upgraded (a large one takes a while: ~6 s per 100,000 articles for v3). */
+  readonly onMigrate?: ((from: number, to: number) => void) | undefined;
 }
 
 /** What the writer did with one accepted file. */
@@ -55,18 +57,33 @@ function isAlive(pid: number): boolean {
 type Db = Database.Database;
 
 /** Bring the schema up to date. A database from a newer vnextract is refused, not guessed at. */
-export function migrate(db: Db): void {
+export function migrate(db: Db, onMigrate?: (from: number, to: number) => void): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION)
     throw new StoreError(`database schema version ${version} is newer than this vnextract supports (${SCHEMA_VERSION}); upgrade vnextract`);
-  for (let v = version; v < SCHEMA_VERSION; v++) {
-    db.transaction(() => {
-      // Re-read under the write lock: two processes opening a fresh file at once (two
-      // ingests, or an export racing the first ingest) must not both apply migration v.
-      if ((db.pragma('user_version', { simple: true }) as number) > v) return;
-      db.exec(MIGRATIONS[v]!);
-      db.pragma(`user_version = ${v + 1}`);
-    }).immediate();
+  if (version === SCHEMA_VERSION) return;
+  if (version > 0) onMigrate?.(version, SCHEMA_VERSION);
+  // Off while migrating: a migration that rebuilds a parent table (v3) drops the old one, and
+  // with foreign keys on that drop would first delete its children by ON DELETE CASCADE. The
+  // pragma is a no-op inside a transaction, so it is set around them, and the keys are checked
+  // before each commit instead.
+  const keys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (let v = version; v < SCHEMA_VERSION; v++) {
+      db.transaction(() => {
+        // Re-read under the write lock: two processes opening a fresh file at once (two
+        // ingests, or an export racing the first ingest) must not both apply migration v.
+        if ((db.pragma('user_version', { simple: true }) as number) > v) return;
+        db.exec(MIGRATIONS[v]!);
+        const broken = db.pragma('foreign_key_check') as { table: string }[];
+        if (broken.length > 0)
+          throw new StoreError(`after schema migration ${v + 1}, ${broken.length} rows break a foreign key (first in table ${broken[0]!.table}); nothing was changed: the database stays at version ${v}`);
+        db.pragma(`user_version = ${v + 1}`);
+      }).immediate();
+    }
+  } finally {
+    db.pragma(`foreign_keys = ${keys}`);
   }
 }
 
@@ -104,7 +121,7 @@ export function openDatabase(path: string, opts: OpenOptions): Db {
     // commits on power loss, which a re-run restores (the hash check makes re-runs cheap).
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    retryWhileBusy(() => migrate(db), 10_000);
+    retryWhileBusy(() => migrate(db, opts.onMigrate), 10_000);
   } catch (err) {
     db.close();
     if (err instanceof StoreError) throw err;
@@ -126,8 +143,8 @@ export class Store {
    */
   private readonly retitled: RowBuffer;
   private readonly refreshedMeta: RowBuffer;
-  /** Refreshed articles whose old entity rows go before the buffered new ones are written. */
-  private refreshed: string[] = [];
+  /** Seqs of refreshed articles whose old entity rows go before the buffered new ones are written. */
+  private refreshed: number[] = [];
   /** Articles a source of this batch no longer holds, with that source: settled at the end of the batch. */
   private detached: { readonly oldId: string; readonly source: string }[] = [];
   /** Ids of the articles waiting in `articles`, `retitled` or `refreshedMeta`: a lookup of one of them must flush first. */
@@ -143,8 +160,8 @@ export class Store {
   private readonly documentMentions: RowBuffer;
   private readonly dates: RowBuffer;
   private readonly counts: RowBuffer;
-  /** Next free ids of people, agencies and documents: assigned here so children can be buffered too. */
-  private next = { person: 0, agency: 0, document: 0 };
+  /** Next free seq of articles and ids of people, agencies and documents: assigned here so children can be buffered too. */
+  private next = { seq: 0, person: 0, agency: 0, document: 0 };
 
   constructor(db: Db) {
     this.db = db;
@@ -167,12 +184,13 @@ export class Store {
                        ON CONFLICT (source) DO UPDATE SET article_id = excluded.article_id, raw_sha256 = excluded.raw_sha256,
                          bytes = excluded.bytes, extractor_version = excluded.extractor_version, updated_at = excluded.updated_at, run_id = excluded.run_id`),
       otherSource: p('SELECT min(source) AS source FROM article_sources WHERE article_id = ?'),
+      maxSeq: p('SELECT coalesce(max(seq), 0) FROM articles').pluck(),
       maxPerson: p('SELECT coalesce(max(id), 0) FROM people').pluck(),
       maxAgency: p('SELECT coalesce(max(id), 0) FROM agencies').pluck(),
       maxDocument: p('SELECT coalesce(max(id), 0) FROM documents').pluck(),
-      // The entities of refreshed articles, a JSON array of ids at a time; mentions and titles go by ON DELETE CASCADE.
+      // The entities of refreshed articles, a JSON array of seqs at a time; mentions and titles go by ON DELETE CASCADE.
       delEntities: ['people', 'agencies', 'documents', 'dates', 'counts'].map((t) =>
-        p(`DELETE FROM ${t} WHERE article_id IN (SELECT value FROM json_each(?))`)),
+        p(`DELETE FROM ${t} WHERE article_seq IN (SELECT value FROM json_each(?))`)),
       insError: p('INSERT INTO errors (run_id, path, stage, rule, level, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       insRun: p(`INSERT INTO runs (started_at, status, command, pid, tool_version, extractor_version) VALUES (?, 'running', ?, ?, ?, ?)`),
       updRun: p(`UPDATE runs SET files = @files, ingested = @ingested, unchanged = @unchanged, replaced = @replaced,
@@ -187,7 +205,7 @@ export class Store {
     // pending terms into a new index segment, which later merges rewrite: one statement per
     // article made one segment per article. Measured on 5,000 saved bench outcomes, writer only:
     // inserts 0.36 → 0.29 ms/article; refreshing 3,000 articles in place 0.70 → 0.55 ms/article.
-    this.articles = b('articles', ['id', 'source', 'title', 'published_at', 'authors', 'body', 'format', 'encoding', 'extractor_version',
+    this.articles = b('articles', ['seq', 'id', 'source', 'title', 'published_at', 'authors', 'body', 'format', 'encoding', 'extractor_version',
       'ingested_at', 'run_id'], ARTICLES_PER_STATEMENT);
     // VALUES columns are column1, column2, …: column1 is the id, then the columns set, in order.
     const u = (columns: readonly string[]) =>
@@ -198,15 +216,15 @@ export class Store {
     // Without title in SET the articles_fts_update trigger does not fire: refreshing 3,000 articles
     // (writer only) took 0.55 ms/article when every refresh re-indexed its unchanged text, 0.29 without.
     this.refreshedMeta = u(meta);
-    this.people = b('people', ['id', 'article_id', 'ord', 'name', 'rank', 'titles', 'agencies']);
-    this.agencies = b('agencies', ['id', 'article_id', 'ord', 'name', 'aliases']);
-    this.documents = b('documents', ['id', 'article_id', 'ord', 'type', 'number', 'issuer', 'date']);
+    this.people = b('people', ['id', 'article_seq', 'article_id', 'ord', 'name', 'rank', 'titles', 'agencies']);
+    this.agencies = b('agencies', ['id', 'article_seq', 'article_id', 'ord', 'name', 'aliases']);
+    this.documents = b('documents', ['id', 'article_seq', 'article_id', 'ord', 'type', 'number', 'issuer', 'date']);
     this.personTitles = b('person_titles', ['person_id', 'ord', 'title']);
     this.personMentions = b('person_mentions', ['person_id', 'ord', 'start_offset', 'end_offset', 'text']);
     this.agencyMentions = b('agency_mentions', ['agency_id', 'ord', 'start_offset', 'end_offset', 'text']);
     this.documentMentions = b('document_mentions', ['document_id', 'ord', 'start_offset', 'end_offset', 'text']);
-    this.dates = b('dates', ['article_id', 'ord', 'text', 'value', 'start_offset', 'end_offset']);
-    this.counts = b('counts', ['article_id', 'ord', 'text', 'value', 'unit', 'approximate', '"of"', 'start_offset', 'end_offset']);
+    this.dates = b('dates', ['article_seq', 'article_id', 'ord', 'text', 'value', 'start_offset', 'end_offset']);
+    this.counts = b('counts', ['article_seq', 'article_id', 'ord', 'text', 'value', 'unit', 'approximate', '"of"', 'start_offset', 'end_offset']);
     this.rows = [this.articles, this.retitled, this.refreshedMeta, this.people, this.agencies, this.documents, this.personTitles,
       this.personMentions, this.agencyMentions, this.documentMentions, this.dates, this.counts];
   }
@@ -252,6 +270,7 @@ export class Store {
       const at = now();
       // Read under the write lock: no other writer can take these ids before the commit.
       this.next = {
+        seq: (this.s.maxSeq.get() as number) + 1,
         person: (this.s.maxPerson.get() as number) + 1,
         agency: (this.s.maxAgency.get() as number) + 1,
         document: (this.s.maxDocument.get() as number) + 1,
@@ -291,7 +310,7 @@ export class Store {
     } else if (prev?.article_id === rec.id || existing.extractor_version !== rec.extractorVersion || force) {
       // Same body as before from this source (its metadata or the extractors may differ),
       // or an article written by an older extractor: refresh it in place.
-      this.refreshArticle(a, runId, at, existing.title !== rec.title);
+      this.refreshArticle(a, existing.seq, runId, at, existing.title !== rec.title);
     }
     this.s.upsertSource.run({ source: rec.source, articleId: rec.id, rawHash: a.rawHash, bytes: a.bytes, extractorVersion: rec.extractorVersion, at, runId });
     if (prev && prev.article_id !== rec.id) this.detached.push({ oldId: prev.article_id, source: rec.source });
@@ -333,20 +352,21 @@ export class Store {
     const p = this.articleParams(a, runId, at);
     // SQLite holds a copy of every body bound to one statement: long texts go in several.
     if (this.pendingChars > 0 && this.pendingChars + p.body.length > ARTICLE_CHARS_PER_STATEMENT) this.flushRows();
-    this.articles.push(p.id, p.source, p.title, p.publishedAt, p.authors, p.body, p.format, p.encoding, p.extractorVersion, p.at, p.runId);
+    const seq = this.next.seq++;
+    this.articles.push(seq, p.id, p.source, p.title, p.publishedAt, p.authors, p.body, p.format, p.encoding, p.extractorVersion, p.at, p.runId);
     this.pendingChars += p.body.length;
     this.pendingArticles.add(p.id);
-    this.insertEntities(a.record.id, rowsOf(a));
+    this.insertEntities(seq, p.id, rowsOf(a));
   }
 
-  private refreshArticle(a: Accepted | AcceptedRows, runId: number, at: string, titleChanged: boolean): void {
+  private refreshArticle(a: Accepted | AcceptedRows, seq: number, runId: number, at: string, titleChanged: boolean): void {
     const p = this.articleParams(a, runId, at);
     // The body is the same (the id is its hash): only a new title re-indexes the FTS row.
     if (titleChanged) this.retitled.push(p.id, p.title, p.publishedAt, p.authors, p.format, p.encoding, p.extractorVersion, p.at, p.runId);
     else this.refreshedMeta.push(p.id, p.publishedAt, p.authors, p.format, p.encoding, p.extractorVersion, p.at, p.runId);
-    this.refreshed.push(p.id);
+    this.refreshed.push(seq);
     this.pendingArticles.add(p.id);
-    this.insertEntities(a.record.id, rowsOf(a));
+    this.insertEntities(seq, p.id, rowsOf(a));
   }
 
   /**
@@ -371,9 +391,9 @@ export class Store {
   /**
    * An article's entity rows (rows.ts) under the writer's ids: an entity's id is the next free
    * id plus its local id (its index, which rows.ts also writes as its `ord`); lists of the
-   * article itself get its id in front.
+   * article itself get its seq and id in front.
    */
-  private insertEntities(articleId: string, rows: EntityRows): void {
+  private insertEntities(seq: number, articleId: string, rows: EntityRows): void {
     const { person, agency, document } = this.next;
     /** Each row of `list` as `head(local)` and its values, without the local id when `keepFirst` is false. */
     const add = (buffer: RowBuffer, list: keyof EntityRows, head: (local: number) => SqlValue[], keepFirst: boolean): void => {
@@ -382,15 +402,15 @@ export class Store {
       // A row's first value is its entity's local id (an integer, rows.ts); for dates and counts, its ord.
       for (let at = 0; at < values.length; at += width) buffer.append(head(values[at] as number), values, keepFirst ? at : at + 1, at + width);
     };
-    add(this.people, 'people', (i) => [person + i, articleId], true);
+    add(this.people, 'people', (i) => [person + i, seq, articleId], true);
     add(this.personTitles, 'personTitles', (i) => [person + i], false);
     add(this.personMentions, 'personMentions', (i) => [person + i], false);
-    add(this.agencies, 'agencies', (i) => [agency + i, articleId], true);
+    add(this.agencies, 'agencies', (i) => [agency + i, seq, articleId], true);
     add(this.agencyMentions, 'agencyMentions', (i) => [agency + i], false);
-    add(this.documents, 'documents', (i) => [document + i, articleId], true);
+    add(this.documents, 'documents', (i) => [document + i, seq, articleId], true);
     add(this.documentMentions, 'documentMentions', (i) => [document + i], false);
-    add(this.dates, 'dates', () => [articleId], true);
-    add(this.counts, 'counts', () => [articleId], true);
+    add(this.dates, 'dates', () => [seq, articleId], true);
+    add(this.counts, 'counts', () => [seq, articleId], true);
     this.next.person += rows.people.length / ROW_WIDTH.people;
     this.next.agency += rows.agencies.length / ROW_WIDTH.agencies;
     this.next.document += rows.documents.length / ROW_WIDTH.documents;
@@ -455,7 +475,7 @@ class RowBuffer {
 }
 
 const ROWS_PER_INSERT = 64;
-/** Up to a whole default batch (200) in one statement: 11 parameters a row stay far below SQLite's 32,766. */
+/** Up to a whole default batch (200) in one statement: 12 parameters a row stay far below SQLite's 32,766. */
 const ARTICLES_PER_STATEMENT = 256;
 /**
  * …and at most about this many UTF-16 units of body text (2 MB as UTF-16): a default batch of
@@ -504,7 +524,7 @@ const jsonArray = (col: string): string => `CASE ${col} WHEN '[]' THEN json_arra
  * `[[start, end], …]` of one entity's mentions, in order.
  *
  * Order without ORDER BY: every list below is read through the index whose key is
- * (parent, ord) — UNIQUE (article_id, ord) of each family, PRIMARY KEY (person_id, ord) of
+ * (parent, ord) — UNIQUE (article_seq, ord) of each family, PRIMARY KEY (person_id, ord) of
  * each mention table — so rows reach json_group_array in ord order. An aggregate ORDER BY
  * would say so explicitly but opens a sorter for every list (~27 per article): measured on
  * 10,000 articles, 490 → 390 ms for the whole export. tests/store.test.ts pins this: rows
@@ -527,19 +547,19 @@ SELECT CAST(json_object(
   'body', a.body, 'extractorVersion', a.extractor_version, 'ingestedAt', a.ingested_at,
   'people', (SELECT json_group_array(json_object('name', p.name, 'rank', p.rank, 'titles', ${jsonArray('p.titles')}, 'agencies', ${jsonArray('p.agencies')},
                                                  'mentions', ${mentionsJson('person_mentions', 'person_id', 'p.id')}))
-             FROM people p WHERE p.article_id = a.id),
+             FROM people p WHERE p.article_seq = a.seq),
   'agencies', (SELECT json_group_array(json_object('name', g.name, 'aliases', ${jsonArray('g.aliases')},
                                                    'mentions', ${mentionsJson('agency_mentions', 'agency_id', 'g.id')}))
-               FROM agencies g WHERE g.article_id = a.id),
+               FROM agencies g WHERE g.article_seq = a.seq),
   'documents', (SELECT json_group_array(json_object('type', d.type, 'number', d.number, 'issuer', d.issuer, 'date', d.date,
                                                     'mentions', ${mentionsJson('document_mentions', 'document_id', 'd.id')}))
-                FROM documents d WHERE d.article_id = a.id),
+                FROM documents d WHERE d.article_seq = a.seq),
   'dates', (SELECT json_group_array(json_object('text', t.text, 'value', t.value, 'start', t.start_offset, 'end', t.end_offset))
-            FROM dates t WHERE t.article_id = a.id),
+            FROM dates t WHERE t.article_seq = a.seq),
   'counts', (SELECT json_group_array(json_object('text', c.text, 'value', ${jsonNumber('c.value')}, 'unit', c.unit,
                                                  'approximate', json(CASE c.approximate WHEN 1 THEN 'true' ELSE 'false' END),
                                                  'of', ${jsonNumber('c."of"')}, 'start', c.start_offset, 'end', c.end_offset))
-             FROM counts c WHERE c.article_id = a.id)
+             FROM counts c WHERE c.article_seq = a.seq)
 ) AS BLOB) AS record FROM articles a ORDER BY a.source, a.id`;
 
 /**

@@ -178,7 +178,7 @@ describe('schema v2: contentless FTS over the đ-folded title and body', () => {
     v1.close();
 
     const db = openDatabase(file, { create: false });
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const ddl = db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'articles_fts'`).pluck().get() as string;
     expect(ddl).toContain(`content = ''`);
     expect(ddl).not.toContain('body_folded');
@@ -196,6 +196,88 @@ describe('schema v2: contentless FTS over the đ-folded title and body', () => {
     const again = openDatabase(file, { create: false });
     expect(ftsRows(again)).toEqual([1, 2]);
     again.close();
+  });
+
+  /** A v2 database holding `recs` as the v2 writer stored them (article_id keys, no article_seq). */
+  const v2Database = (file: string, recs: readonly ArticleRecord[]): Database.Database => {
+    const db = new Database(file);
+    db.exec(MIGRATIONS[0]!);
+    db.exec(MIGRATIONS[1]!);
+    db.pragma('user_version = 2');
+    const run = (sql: string, ...values: unknown[]): number => Number(db.prepare(sql).run(...values).lastInsertRowid);
+    for (const r of recs) {
+      run(`INSERT INTO articles (id, source, title, published_at, authors, body, format, encoding, extractor_version, ingested_at)
+           VALUES (?, ?, ?, ?, ?, ?, 'text', 'utf-8', ?, 't')`, r.id, r.source, r.title, r.publishedAt, JSON.stringify(r.authors), r.body, r.extractorVersion);
+      run('INSERT INTO article_sources (source, article_id, raw_sha256, bytes, extractor_version, first_seen_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?)',
+        r.source, r.id, 'h', r.extractorVersion, 't', 't');
+      r.people.forEach((p, i) => {
+        const id = run('INSERT INTO people (article_id, ord, name, rank, titles, agencies) VALUES (?, ?, ?, ?, ?, ?)',
+          r.id, i, p.name, p.rank, JSON.stringify(p.titles), JSON.stringify(p.agencies));
+        p.titles.forEach((t, j) => run('INSERT INTO person_titles (person_id, ord, title) VALUES (?, ?, ?)', id, j, t));
+        p.mentions.forEach(([s, e], j) => run('INSERT INTO person_mentions VALUES (?, ?, ?, ?, ?)', id, j, s, e, r.body.slice(s, e)));
+      });
+      r.agencies.forEach((g, i) => {
+        const id = run('INSERT INTO agencies (article_id, ord, name, aliases) VALUES (?, ?, ?, ?)', r.id, i, g.name, JSON.stringify(g.aliases));
+        g.mentions.forEach(([s, e], j) => run('INSERT INTO agency_mentions VALUES (?, ?, ?, ?, ?)', id, j, s, e, r.body.slice(s, e)));
+      });
+      r.documents.forEach((d, i) => {
+        const id = run('INSERT INTO documents (article_id, ord, type, number, issuer, date) VALUES (?, ?, ?, ?, ?, ?)', r.id, i, d.type, d.number, d.issuer, d.date);
+        d.mentions.forEach(([s, e], j) => run('INSERT INTO document_mentions VALUES (?, ?, ?, ?, ?)', id, j, s, e, r.body.slice(s, e)));
+      });
+      r.dates.forEach((d, i) => run('INSERT INTO dates (article_id, ord, text, value, start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?)',
+        r.id, i, d.text, d.value, d.start, d.end));
+      r.counts.forEach((c, i) => run(`INSERT INTO counts (article_id, ord, text, value, unit, approximate, "of", start_offset, end_offset)
+                                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.id, i, c.text, c.value, c.unit, c.approximate ? 1 : 0, c.of, c.start, c.end));
+    }
+    return db;
+  };
+  const withoutIngestedAt = ({ ingestedAt, ...r }: ExportRecord): ArticleRecord => r;
+
+  it('a v2 database is migrated to integer article keys: every entity, title and mention kept, views and writes work', () => {
+    const file = path();
+    const recs = [record(), record('Công an huyện tổ chức hội nghị.', '/data/b.txt')];
+    v2Database(file, recs).close();
+
+    const told: [number, number][] = [];
+    const db = openDatabase(file, { create: false, onMigrate: (from, to) => told.push([from, to]) });
+    expect(told).toEqual([[2, SCHEMA_VERSION]]);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    // Same records back, lists in order: nothing cascaded away with the dropped v2 tables.
+    expect([...iterateRecords(db)].map(withoutIngestedAt)).toEqual(recs);
+    expect(db.prepare('SELECT count(*) FROM person_titles').pluck().get()).toBe(1);
+    for (const t of ['people', 'agencies', 'documents', 'dates', 'counts']) {
+      const rows = db.prepare(`SELECT x.article_id, x.article_seq, a.id, a.seq FROM ${t} x JOIN articles a ON a.seq = x.article_seq`).raw().all();
+      expect(rows, t).toEqual([[recs[0]!.id, 1, recs[0]!.id, 1]]);
+      // The v2 key index is gone; the (article_seq, ord) one replaces it.
+      const indexed = db.prepare(`SELECT group_concat(name) FROM pragma_index_info((SELECT name FROM pragma_index_list('${t}') WHERE "unique" = 1))`).pluck().get();
+      expect(indexed, t).toBe('article_seq,ord');
+    }
+    expect(db.prepare('SELECT name, article_id FROM v_people').raw().all()).toEqual([['Nguyễn Văn An', recs[0]!.id]]);
+    expect(db.prepare('SELECT number, parties FROM v_programmes').raw().all()).toEqual([['05/CTr-CAT', 'Công an tỉnh']]);
+    expect(db.prepare('SELECT count(*) FROM v_mentions WHERE article_id = ?').pluck().get(recs[0]!.id)).toBe(5);
+    // The writer goes on: a file with new text replaces its article, whose entities go with it.
+    const store = new Store(db);
+    const run = store.startRun(['ingest'], '0.0.0', 'test-1');
+    store.writeBatch([accepted(record('Hội nghị sơ kết.'), 'h2')], run, zero());
+    expect(db.prepare('SELECT count(*) FROM people').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM person_titles').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT seq FROM articles ORDER BY seq').pluck().all()).toEqual([2, 3]);
+    store.close();
+  });
+
+  it('a v2 database whose rows break a foreign key is not migrated, and says why', () => {
+    const file = path();
+    const v2 = v2Database(file, [record()]);
+    v2.pragma('foreign_keys = OFF');
+    v2.exec('INSERT INTO person_titles (person_id, ord, title) VALUES (999, 0, \'Giám đốc\')');
+    v2.close();
+    expect(() => openDatabase(file, { create: false })).toThrow(
+      /after schema migration 3, 1 rows break a foreign key \(first in table person_titles\); nothing was changed: the database stays at version 2/u);
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('user_version', { simple: true })).toBe(2);
+    expect(raw.prepare('SELECT count(*) FROM people WHERE article_id IS NOT NULL').pluck().get()).toBe(1);
+    raw.close();
   });
 
   it('deleting, replacing or re-titling an article updates its FTS row (contentless_delete, triggers)', () => {
@@ -410,7 +492,7 @@ describe('export: records built by SQLite, byte-identical to JSON.stringify and 
     const good = forTransfer(accepted(record(), 'h'));
     if (!good.ok) throw new Error('expected an accepted article');
     const short = { ...good, rows: { ...good.rows, people: good.rows.people.slice(0, -1) } };
-    expect(() => store.writeBatch([short], run, zero())).toThrow(/people: 6 values for 7 columns/u);
+    expect(() => store.writeBatch([short], run, zero())).toThrow(/people: 7 values for 8 columns/u);
     expect(store.db.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(0);
     store.close();
   });
@@ -422,10 +504,11 @@ describe('export: records built by SQLite, byte-identical to JSON.stringify and 
     store.writeBatch([accepted(rec, 'h')], run, zero());
     const db = store.db;
     // Rewrite people and their mentions with rowids in the reverse of ord order.
+    const seq = db.prepare('SELECT seq FROM articles WHERE id = ?').pluck().get(rec.id) as number;
     db.exec('DELETE FROM people');
-    const insP = db.prepare('INSERT INTO people (id, article_id, ord, name, rank, titles, agencies) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insP = db.prepare('INSERT INTO people (id, article_seq, article_id, ord, name, rank, titles, agencies) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     const insM = db.prepare('INSERT INTO person_mentions (person_id, ord, start_offset, end_offset, text) VALUES (?, ?, ?, ?, ?)');
-    rec.people.forEach((p, i) => insP.run(100 - i, rec.id, i, p.name, p.rank, JSON.stringify(p.titles), JSON.stringify(p.agencies)));
+    rec.people.forEach((p, i) => insP.run(100 - i, seq, rec.id, i, p.name, p.rank, JSON.stringify(p.titles), JSON.stringify(p.agencies)));
     for (const [i, p] of rec.people.entries())
       for (let j = p.mentions.length - 1; j >= 0; j--) {
         const [s, e] = p.mentions[j]!;
