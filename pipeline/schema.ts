@@ -8,6 +8,22 @@
 /** Document types that are programmes between agencies (SPEC §4): the `v_programmes` view. */
 const PROGRAMME_TYPES = `('Chương trình', 'Kế hoạch', 'Quy chế')`;
 
+/** Every mention of every family, one row each (v1; re-created unchanged by v3, which rebuilds its tables). */
+const V_MENTIONS = `CREATE VIEW v_mentions AS
+SELECT 'person' AS family, p.article_id, p.id AS entity_id, p.name AS label, m.text, m.start_offset, m.end_offset
+FROM person_mentions m JOIN people p ON p.id = m.person_id
+UNION ALL
+SELECT 'agency', g.article_id, g.id, g.name, m.text, m.start_offset, m.end_offset
+FROM agency_mentions m JOIN agencies g ON g.id = m.agency_id
+UNION ALL
+SELECT 'document', d.article_id, d.id, d.type || ' ' || d.number, m.text, m.start_offset, m.end_offset
+FROM document_mentions m JOIN documents d ON d.id = m.document_id
+UNION ALL
+SELECT 'date', article_id, id, value, text, start_offset, end_offset FROM dates
+UNION ALL
+SELECT 'count', article_id, id, CAST(value AS TEXT) || ' ' || unit, text, start_offset, end_offset FROM counts;
+`;
+
 const V1 = `
 CREATE TABLE runs (
   id                INTEGER PRIMARY KEY,
@@ -197,20 +213,7 @@ SELECT g.id AS agency_id, g.name, m.text, m.start_offset, m.end_offset,
        g.article_id, a.title AS article_title, a.published_at, a.source
 FROM agency_mentions m JOIN agencies g ON g.id = m.agency_id JOIN articles a ON a.id = g.article_id;
 
-CREATE VIEW v_mentions AS
-SELECT 'person' AS family, p.article_id, p.id AS entity_id, p.name AS label, m.text, m.start_offset, m.end_offset
-FROM person_mentions m JOIN people p ON p.id = m.person_id
-UNION ALL
-SELECT 'agency', g.article_id, g.id, g.name, m.text, m.start_offset, m.end_offset
-FROM agency_mentions m JOIN agencies g ON g.id = m.agency_id
-UNION ALL
-SELECT 'document', d.article_id, d.id, d.type || ' ' || d.number, m.text, m.start_offset, m.end_offset
-FROM document_mentions m JOIN documents d ON d.id = m.document_id
-UNION ALL
-SELECT 'date', article_id, id, value, text, start_offset, end_offset FROM dates
-UNION ALL
-SELECT 'count', article_id, id, CAST(value AS TEXT) || ' ' || unit, text, start_offset, end_offset FROM counts;
-`;
+${V_MENTIONS}`;
 
 /**
  * v2: one contentless FTS5 table instead of four stored copies. v1 kept the body three times
@@ -362,20 +365,7 @@ SELECT g.id AS agency_id, g.name, m.text, m.start_offset, m.end_offset,
        a.id AS article_id, a.title AS article_title, a.published_at, a.source
 FROM agency_mentions m JOIN agencies g ON g.id = m.agency_id JOIN articles a ON a.seq = g.article_seq;
 
-CREATE VIEW v_mentions AS
-SELECT 'person' AS family, p.article_id, p.id AS entity_id, p.name AS label, m.text, m.start_offset, m.end_offset
-FROM person_mentions m JOIN people p ON p.id = m.person_id
-UNION ALL
-SELECT 'agency', g.article_id, g.id, g.name, m.text, m.start_offset, m.end_offset
-FROM agency_mentions m JOIN agencies g ON g.id = m.agency_id
-UNION ALL
-SELECT 'document', d.article_id, d.id, d.type || ' ' || d.number, m.text, m.start_offset, m.end_offset
-FROM document_mentions m JOIN documents d ON d.id = m.document_id
-UNION ALL
-SELECT 'date', article_id, id, value, text, start_offset, end_offset FROM dates
-UNION ALL
-SELECT 'count', article_id, id, CAST(value AS TEXT) || ' ' || unit, text, start_offset, end_offset FROM counts;
-`;
+${V_MENTIONS}`;
 
 const V3 = `
 DROP VIEW v_people;
