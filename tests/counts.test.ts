@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractCounts } from '../extractors/counts.js';
+import { processFile } from '../pipeline/process.js';
 
 const run = (body: string) => extractCounts({ body, publicationYear: null, authors: [] });
 /** [text, value, unit, approximate, of], after checking each offset slices its text exactly. */
@@ -81,6 +82,15 @@ describe('extractCounts: what is not a count', () => {
   });
   it('counts after tổng số / trong số', () => {
     expect(rows('Tổng số 120 cán bộ, trong số 20 người.').map((r) => [r[1], r[2]])).toEqual([[120, 'cán bộ'], [20, 'người']]);
+  });
+});
+
+describe('extractCounts: words named like JavaScript built-ins', () => {
+  it('are plain words: every value is a number and the article is accepted', () => {
+    const text = 'Lễ trao quà\n\nĐoàn trao một trăm linh constructor phần quà cho xã.';
+    expect(run(text).every((c) => typeof c.value === 'number')).toBe(true);
+    const o = processFile({ source: '/t/a.txt', format: 'text', bytes: Buffer.from(text), rawHash: 'x' }, { lossy: false });
+    expect(o.ok).toBe(true);
   });
 });
 

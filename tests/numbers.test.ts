@@ -56,6 +56,12 @@ describe('parseSpelledNumber', () => {
     expect(parse('các đơn vị')).toBeNull();
     expect(parse('tư tưởng')).toBeNull();
   });
+  it('never reads a member of Object.prototype as a digit (the lexicons are looked up as Maps)', () => {
+    expect(parse('constructor')).toBeNull();
+    expect(parse('mười constructor')).toEqual({ value: 10, length: 1 });
+    expect(parse('hai mươi constructor')).toEqual({ value: 20, length: 2 });
+    expect(parse('một trăm linh constructor')).toEqual({ value: 100, length: 2 });
+  });
 });
 
 describe('scaleOf', () => {
@@ -64,5 +70,6 @@ describe('scaleOf', () => {
     expect(scaleOf('ngàn')).toBe(1000);
     expect(scaleOf('Tỷ')).toBe(1_000_000_000);
     expect(scaleOf('người')).toBeNull();
+    expect(scaleOf('constructor')).toBeNull();
   });
 });
