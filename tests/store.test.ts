@@ -49,6 +49,7 @@ describe('Store', () => {
     const { store } = open();
     expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.prepare(`SELECT v FROM articles_fts_config WHERE k = 'automerge'`).pluck().get()).toBe(8);
     const names = store.db.prepare(`SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name`).pluck().all();
     for (const n of ['articles', 'article_sources', 'people', 'person_titles', 'person_mentions', 'agencies', 'agency_mentions', 'documents',
       'document_mentions', 'dates', 'counts', 'runs', 'errors', 'articles_fts', 'v_people', 'v_person_titles', 'v_programmes', 'v_agency_mentions', 'v_mentions'])
