@@ -53,10 +53,8 @@ const WORD_CHARS = /[\p{L}\p{M}]/u;
 const DIGITS = /(?<![\p{L}\p{M}\p{N}/.,:#-])(\d+(?:[.,]\d+)*)(?![\p{L}\p{M}\p{N}/:]|[.,]\d|-\d)/uy;
 const RATIO = /(?<![\p{L}\p{M}\p{N}/.,:#-])(\d{1,4})\/(\d{1,4})(?![\p{L}\p{M}\p{N}/]|[.,-]\d)/uy;
 const SPELLED = new RegExp(`(?:${leadingDigitWords.join('|')})(?![\\p{L}\\p{M}])`, 'giu');
-/** A Map, so that a word of the text never finds Object.prototype's members. */
-const ROUND_BASE = new Map(Object.entries(roundQuantityWords));
 const ROUND = new RegExp(
-  `(?:${roundQuantityLead.join('|')})\\s+(${Object.keys(roundQuantityWords).join('|')})(?:\\s+(nghìn|ngàn|vạn|triệu|tỷ|tỉ))?(?![\\p{L}\\p{M}])`,
+  `(?:${roundQuantityLead.join('|')})\\s+(${[...roundQuantityWords.keys()].join('|')})(?:\\s+(nghìn|ngàn|vạn|triệu|tỷ|tỉ))?(?![\\p{L}\\p{M}])`,
   'giu',
 );
 const PERCENT_AFTER = /[ \t]?%/uy;
@@ -269,7 +267,7 @@ function spelledCandidates(body: string): Candidate[] {
     out.push({ start: first.start, end: last.end, value: parsed.value, of: null, approximate: false, spelled });
   }
   for (const m of wordStartMatches(ROUND, body)) {
-    const base = ROUND_BASE.get((m[1] ?? '').toLowerCase()) ?? 1;
+    const base = roundQuantityWords.get((m[1] ?? '').toLowerCase()) ?? 1;
     const scale = m[2] === undefined ? 1 : (scaleOf(m[2]) ?? 1);
     out.push({ start: m.index, end: m.index + m[0].length, value: base * scale, of: null, approximate: true, spelled: 'no' });
   }

@@ -77,12 +77,9 @@ const notBeforeKeys: ReadonlyMap<string, ReadonlySet<string>> = new Map(
 );
 const NUMBER_KEY = matchKey(numberWord);
 
-/** A Map, not the plain object: a chunk must never find Object.prototype's members. */
-const TYPE_OF_CODE = new Map(Object.entries(documentTypeCodes));
-
 /** The type a code chunk tells (`CT` → Chỉ thị, `CTr` → Chương trình), or null. */
 function typeOfCode(chunk: string): DocumentType | null {
-  return TYPE_OF_CODE.get(chunk.toUpperCase()) ?? null;
+  return documentTypeCodes.get(chunk.toUpperCase()) ?? null;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -34,17 +34,9 @@ export function looksLikePhoneNumber(text: string): boolean {
   return /^0\d{7,}$/u.test(digits) || digits.length > 13;
 }
 
-/**
- * The lexicon tables as Maps: indexing a plain object with a word of the text finds
- * Object.prototype's members too (`constructor` is a function, so `một trăm linh constructor`
- * gave a count whose value was a string, and validation rejected the whole article).
- */
-const DIGITS = new Map(Object.entries(digitWords));
-const SCALES = new Map(Object.entries(scaleWords));
-
 /** The multiplier of a scale word (`triệu` = 1e6, `ngàn` = 1000), or null. */
 export function scaleOf(word: string): number | null {
-  return SCALES.get(word.toLowerCase()) ?? null;
+  return scaleWords.get(word.toLowerCase()) ?? null;
 }
 
 export interface SpelledNumber {
@@ -58,7 +50,7 @@ function trailingDigit(word: string | undefined, afterTens: boolean): number | n
   if (word === undefined || word === 'năm') return null;
   if (word === 'một' && afterTens) return null; // `hai mươi một` is written `mốt`; `một` starts a new phrase
   if ((word === 'mốt' || word === 'tư') && !afterTens) return null;
-  return DIGITS.get(word) ?? null;
+  return digitWords.get(word) ?? null;
 }
 
 /** Tens part: `mười`, `mười hai`, `mười lăm`, `hai mươi`, `hai mươi mốt`, or a bare digit. */
@@ -69,7 +61,7 @@ function parseBelowHundred(words: readonly string[], at: number): SpelledNumber 
     const unit = words[at + 1] === 'một' ? 1 : trailingDigit(words[at + 1], false);
     return unit === null ? { value: 10, length: 1 } : { value: 10 + unit, length: 2 };
   }
-  const d = DIGITS.get(w0);
+  const d = digitWords.get(w0);
   if (d === undefined || w0 === 'mốt' || w0 === 'lăm' || w0 === 'tư') return null;
   if (words[at + 1] === tensMarker && d >= 2) {
     const unit = trailingDigit(words[at + 2], true);
@@ -93,7 +85,7 @@ export function parseSpelledNumber(words: readonly string[]): SpelledNumber | nu
     i += 1;
     const next = words[i];
     if (next !== undefined && zeroTensWords.includes(next)) {
-      const unit = DIGITS.get(words[i + 1] ?? '');
+      const unit = digitWords.get(words[i + 1] ?? '');
       if (unit !== undefined && words[i + 1] !== 'mốt') {
         value += unit;
         i += 2;

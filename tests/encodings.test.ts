@@ -284,6 +284,10 @@ describe('the seeds in every encoding ingest to the records of the UTF-8 origina
     const bad = cli(['ingest', one, '--db', join(t.dir, 'x.sqlite'), '--encoding', 'klingon']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe(`vnextract: unknown --encoding 'klingon' (known: utf-8, utf-16le, utf-16be, windows-1258, viscii, tcvn3, vni-windows, tcvn5712-1)\n`);
+    // A name of an Object.prototype member is just another unknown label.
+    const proto = cli(['ingest', one, '--db', join(t.dir, 'x.sqlite'), '--encoding', 'constructor']);
+    expect(proto.code).toBe(1);
+    expect(proto.stderr).toMatch(/^vnextract: unknown --encoding 'constructor' \(known: /u);
     const db = join(t.dir, 'forced.sqlite');
     expect(cli(['ingest', one, '--db', db, '--encoding', 'VNI']).code).toBe(0);
     expect(query(db, 'SELECT encoding FROM articles')).toEqual([{ encoding: 'vni-windows' }]);

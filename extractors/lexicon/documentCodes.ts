@@ -6,12 +6,13 @@
  * - Party form `NN-XX/ISSUER`: `09-CT/TW`, `44-KL/TW`, `221-QĐ/TW`, `08-QĐi/TW`, `07-NQ/TU`.
  * The type code is the first letter chunk of the symbol; the other chunks name the issuer.
  *
- * Keys are upper case (`CTR` covers `CTr`, `CTR`); lookups upper-case the chunk first.
+ * Keys are upper case (`CTR` covers `CTr`, `CTR`); lookups upper-case the chunk first. A Map, so that
+ * a chunk of the text never finds a member of Object.prototype.
  */
 import type { DocumentType } from '../../schemas/article.js';
 
 /** Type code → canonical document type. */
-export const documentTypeCodes: Readonly<Record<string, DocumentType>> = {
+export const documentTypeCodes: ReadonlyMap<string, DocumentType> = new Map(Object.entries({
   // Programmes (Chương trình, Chương trình phối hợp, Chương trình hành động).
   CTR: 'Chương trình',
   CTRPH: 'Chương trình',
@@ -55,7 +56,7 @@ export const documentTypeCodes: Readonly<Record<string, DocumentType>> = {
   TBKL: 'Thông báo',
   // Official letters.
   CV: 'Công văn',
-};
+}));
 
 /**
  * Issuer codes: the agency part of a symbol (`/TW`, `-CP`, `-UBND`, `-BCA`). A number whose

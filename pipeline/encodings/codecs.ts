@@ -15,8 +15,11 @@ export const LEGACY_ENCODINGS = ['windows-1258', 'viscii', 'tcvn3', 'vni-windows
 export type LegacyEncoding = (typeof LEGACY_ENCODINGS)[number];
 export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | LegacyEncoding;
 
-/** Names users and HTML pages give them (lower case, `_` and spaces read as `-`). */
-const ALIASES: Readonly<Record<string, EncodingName>> = {
+/**
+ * Names users and HTML pages give them (lower case, `_` and spaces read as `-`). A Map: a
+ * label such as `constructor` must be unknown, not a member of Object.prototype.
+ */
+const ALIASES: ReadonlyMap<string, EncodingName> = new Map(Object.entries({
   'utf-8': 'utf-8', utf8: 'utf-8', 'unicode-1-1-utf-8': 'utf-8',
   'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be',
   'windows-1258': 'windows-1258', cp1258: 'windows-1258', 'x-cp1258': 'windows-1258', win1258: 'windows-1258', 'cp-1258': 'windows-1258',
@@ -24,11 +27,11 @@ const ALIASES: Readonly<Record<string, EncodingName>> = {
   tcvn3: 'tcvn3', abc: 'tcvn3', 'tcvn3-abc': 'tcvn3', 'x-viet-tcvn': 'tcvn3', 'x-viet-tcvn3': 'tcvn3', 'tcvn-abc': 'tcvn3', tcvn: 'tcvn3',
   'tcvn5712-1': 'tcvn5712-1', 'tcvn-5712': 'tcvn5712-1', tcvn5712: 'tcvn5712-1', 'x-viet-tcvn5712': 'tcvn5712-1', 'tcvn5712-1:1993': 'tcvn5712-1', vn1: 'tcvn5712-1',
   'vni-windows': 'vni-windows', vni: 'vni-windows', 'x-viet-vni': 'vni-windows', 'vni-win': 'vni-windows',
-};
+}));
 
 /** Canonical name of an encoding label, or null when it is not one we decode. */
 export function canonicalEncoding(label: string): EncodingName | null {
-  return ALIASES[label.trim().toLowerCase().replace(/[_\s]+/gu, '-')] ?? null;
+  return ALIASES.get(label.trim().toLowerCase().replace(/[_\s]+/gu, '-')) ?? null;
 }
 
 /** The names `--encoding` accepts, for its help and error text. */

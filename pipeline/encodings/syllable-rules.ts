@@ -37,7 +37,8 @@ export interface VowelGroup {
 const g = (open: boolean, codas: string, tone: string): VowelGroup => ({ open, codas, tone });
 const glide = g(true, '', '0');
 
-export const VOWEL_GROUPS: Readonly<Record<string, VowelGroup>> = {
+/** A Map: groups come from decoded text, which must never find a member of Object.prototype. */
+export const VOWEL_GROUPS: ReadonlyMap<string, VowelGroup> = new Map(Object.entries({
   a: g(true, 'c ch k m n ng nh p t', '0'),
   ă: g(false, 'c k m n ng p t', '0'),
   â: g(false, 'c m n ng p t', '0'),
@@ -70,7 +71,7 @@ export const VOWEL_GROUPS: Readonly<Record<string, VowelGroup>> = {
   uây: g(true, '', '1'), uôi: g(true, '', '1'), ươi: g(true, '', '1'), ươu: g(true, '', '1'),
   iêu: g(true, '', '1'), yêu: g(true, '', '1'), uya: g(true, '', '1'), uyu: g(true, '', '1'),
   uêu: g(true, '', '1'),
-};
+}));
 
 /** Codas after which only the sắc and nặng tones occur (checked syllables). */
 export const STOP_CODAS: ReadonlySet<string> = new Set(['c', 'ch', 'k', 'p', 't']);

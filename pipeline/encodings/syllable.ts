@@ -19,7 +19,7 @@ function rhymeFits(onset: string, rest: string, tonePos: number): string | null 
   for (const coda of [...CODAS, '']) {
     if (coda && !rest.endsWith(coda)) continue;
     const group = coda ? rest.slice(0, -coda.length) : rest;
-    const rule = VOWEL_GROUPS[group];
+    const rule = VOWEL_GROUPS.get(group);
     if (!rule) continue;
     if (coda ? !rule.codas.split(' ').includes(coda) : !rule.open) continue;
     if (tonePos >= 0 && !rule.tone.includes(String(tonePos))) continue;
