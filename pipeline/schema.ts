@@ -24,6 +24,50 @@ UNION ALL
 SELECT 'count', article_id, id, CAST(value AS TEXT) || ' ' || unit, text, start_offset, end_offset FROM counts;
 `;
 
+/**
+ * The columns of the five entity tables, with the type of `article_id` left open: v1 made it a
+ * foreign key to articles.id, v3 rebuilds the tables with it as a plain copy (see V3).
+ */
+const ENTITY_COLUMNS: Readonly<Record<'people' | 'agencies' | 'documents' | 'dates' | 'counts', (articleId: string) => string>> = {
+  people: (articleId) => `id         INTEGER PRIMARY KEY,
+  article_id ${articleId},
+  ord        INTEGER NOT NULL,
+  name       TEXT NOT NULL,
+  rank       TEXT,
+  titles     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(titles)),
+  agencies   TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(agencies))`,
+  agencies: (articleId) => `id         INTEGER PRIMARY KEY,
+  article_id ${articleId},
+  ord        INTEGER NOT NULL,
+  name       TEXT NOT NULL,
+  aliases    TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(aliases))`,
+  documents: (articleId) => `id         INTEGER PRIMARY KEY,
+  article_id ${articleId},
+  ord        INTEGER NOT NULL,
+  type       TEXT NOT NULL,
+  number     TEXT NOT NULL,
+  issuer     TEXT,
+  date       TEXT`,
+  dates: (articleId) => `id           INTEGER PRIMARY KEY,
+  article_id   ${articleId},
+  ord          INTEGER NOT NULL,
+  text         TEXT NOT NULL,
+  value        TEXT NOT NULL,
+  start_offset INTEGER NOT NULL,
+  end_offset   INTEGER NOT NULL`,
+  counts: (articleId) => `id           INTEGER PRIMARY KEY,
+  article_id   ${articleId},
+  ord          INTEGER NOT NULL,
+  text         TEXT NOT NULL,
+  value        NUMERIC NOT NULL,
+  unit         TEXT NOT NULL,
+  approximate  INTEGER NOT NULL CHECK (approximate IN (0, 1)),
+  "of"         NUMERIC,
+  start_offset INTEGER NOT NULL,
+  end_offset   INTEGER NOT NULL`,
+};
+const V1_ARTICLE_ID = 'TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE';
+
 const V1 = `
 CREATE TABLE runs (
   id                INTEGER PRIMARY KEY,
@@ -72,13 +116,7 @@ CREATE TABLE article_sources (
 CREATE INDEX article_sources_article ON article_sources (article_id);
 
 CREATE TABLE people (
-  id         INTEGER PRIMARY KEY,
-  article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-  ord        INTEGER NOT NULL,
-  name       TEXT NOT NULL,
-  rank       TEXT,
-  titles     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(titles)),
-  agencies   TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(agencies)),
+  ${ENTITY_COLUMNS.people(V1_ARTICLE_ID)},
   UNIQUE (article_id, ord)
 );
 CREATE INDEX people_name ON people (name);
@@ -102,11 +140,7 @@ CREATE TABLE person_mentions (
 );
 
 CREATE TABLE agencies (
-  id         INTEGER PRIMARY KEY,
-  article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-  ord        INTEGER NOT NULL,
-  name       TEXT NOT NULL,
-  aliases    TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(aliases)),
+  ${ENTITY_COLUMNS.agencies(V1_ARTICLE_ID)},
   UNIQUE (article_id, ord)
 );
 CREATE INDEX agencies_name ON agencies (name);
@@ -121,13 +155,7 @@ CREATE TABLE agency_mentions (
 );
 
 CREATE TABLE documents (
-  id         INTEGER PRIMARY KEY,
-  article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-  ord        INTEGER NOT NULL,
-  type       TEXT NOT NULL,
-  number     TEXT NOT NULL,
-  issuer     TEXT,
-  date       TEXT,
+  ${ENTITY_COLUMNS.documents(V1_ARTICLE_ID)},
   UNIQUE (article_id, ord)
 );
 CREATE INDEX documents_number ON documents (number COLLATE NOCASE);
@@ -142,28 +170,13 @@ CREATE TABLE document_mentions (
 );
 
 CREATE TABLE dates (
-  id           INTEGER PRIMARY KEY,
-  article_id   TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-  ord          INTEGER NOT NULL,
-  text         TEXT NOT NULL,
-  value        TEXT NOT NULL,
-  start_offset INTEGER NOT NULL,
-  end_offset   INTEGER NOT NULL,
+  ${ENTITY_COLUMNS.dates(V1_ARTICLE_ID)},
   UNIQUE (article_id, ord)
 );
 CREATE INDEX dates_value ON dates (value);
 
 CREATE TABLE counts (
-  id           INTEGER PRIMARY KEY,
-  article_id   TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-  ord          INTEGER NOT NULL,
-  text         TEXT NOT NULL,
-  value        NUMERIC NOT NULL,
-  unit         TEXT NOT NULL,
-  approximate  INTEGER NOT NULL CHECK (approximate IN (0, 1)),
-  "of"         NUMERIC,
-  start_offset INTEGER NOT NULL,
-  end_offset   INTEGER NOT NULL,
+  ${ENTITY_COLUMNS.counts(V1_ARTICLE_ID)},
   UNIQUE (article_id, ord)
 );
 CREATE INDEX counts_unit ON counts (unit);
@@ -268,77 +281,33 @@ END;
  * (now joining on seq). `migrate` runs this with foreign keys off, or dropping `people` would
  * cascade into person_titles and person_mentions, and checks them before the commit.
  */
-const REBUILT = {
-  people: {
-    columns: `id INTEGER PRIMARY KEY,
-  article_id TEXT NOT NULL,
-  ord        INTEGER NOT NULL,
-  name       TEXT NOT NULL,
-  rank       TEXT,
-  titles     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(titles)),
-  agencies   TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(agencies))`,
-    copied: 'id, article_id, ord, name, rank, titles, agencies',
-    indexes: ['people_name ON people (name)', 'people_rank ON people (rank)'],
-  },
-  agencies: {
-    columns: `id INTEGER PRIMARY KEY,
-  article_id TEXT NOT NULL,
-  ord        INTEGER NOT NULL,
-  name       TEXT NOT NULL,
-  aliases    TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(aliases))`,
-    copied: 'id, article_id, ord, name, aliases',
-    indexes: ['agencies_name ON agencies (name)'],
-  },
-  documents: {
-    columns: `id INTEGER PRIMARY KEY,
-  article_id TEXT NOT NULL,
-  ord        INTEGER NOT NULL,
-  type       TEXT NOT NULL,
-  number     TEXT NOT NULL,
-  issuer     TEXT,
-  date       TEXT`,
-    copied: 'id, article_id, ord, type, number, issuer, date',
-    indexes: ['documents_number ON documents (number COLLATE NOCASE)'],
-  },
-  dates: {
-    columns: `id           INTEGER PRIMARY KEY,
-  article_id   TEXT NOT NULL,
-  ord          INTEGER NOT NULL,
-  text         TEXT NOT NULL,
-  value        TEXT NOT NULL,
-  start_offset INTEGER NOT NULL,
-  end_offset   INTEGER NOT NULL`,
-    copied: 'id, article_id, ord, text, value, start_offset, end_offset',
-    indexes: ['dates_value ON dates (value)'],
-  },
-  counts: {
-    columns: `id           INTEGER PRIMARY KEY,
-  article_id   TEXT NOT NULL,
-  ord          INTEGER NOT NULL,
-  text         TEXT NOT NULL,
-  value        NUMERIC NOT NULL,
-  unit         TEXT NOT NULL,
-  approximate  INTEGER NOT NULL CHECK (approximate IN (0, 1)),
-  "of"         NUMERIC,
-  start_offset INTEGER NOT NULL,
-  end_offset   INTEGER NOT NULL`,
-    copied: 'id, article_id, ord, text, value, unit, approximate, "of", start_offset, end_offset',
-    indexes: ['counts_unit ON counts (unit)'],
-  },
-} as const;
+const REBUILT: readonly { readonly table: keyof typeof ENTITY_COLUMNS; readonly indexes: readonly string[] }[] = [
+  { table: 'people', indexes: ['people_name ON people (name)', 'people_rank ON people (rank)'] },
+  { table: 'agencies', indexes: ['agencies_name ON agencies (name)'] },
+  { table: 'documents', indexes: ['documents_number ON documents (number COLLATE NOCASE)'] },
+  { table: 'dates', indexes: ['dates_value ON dates (value)'] },
+  { table: 'counts', indexes: ['counts_unit ON counts (unit)'] },
+];
+
+/** A column list's names, in order: the first word of each definition. */
+const columnNames = (columns: string): string[] => columns.split(',\n').map((c) => c.trim().split(/\s+/u)[0]!);
 
 /** `article_seq` is the last column, so v2 readers that select columns by position still find theirs. */
-const rebuild = (table: string, t: { columns: string; copied: string; indexes: readonly string[] }): string => `
+const rebuild = ({ table, indexes }: (typeof REBUILT)[number]): string => {
+  const columns = ENTITY_COLUMNS[table]('TEXT NOT NULL');
+  const copied = columnNames(columns);
+  return `
 CREATE TABLE ${table}_v3 (
-  ${t.columns},
+  ${columns},
   article_seq INTEGER NOT NULL REFERENCES articles (seq) ON DELETE CASCADE,
   UNIQUE (article_seq, ord)
 );
-INSERT INTO ${table}_v3 (${t.copied}, article_seq)
-SELECT ${t.copied.split(', ').map((c) => `x.${c}`).join(', ')}, a.seq FROM ${table} x JOIN articles a ON a.id = x.article_id ORDER BY x.id;
+INSERT INTO ${table}_v3 (${copied.join(', ')}, article_seq)
+SELECT ${copied.map((c) => `x.${c}`).join(', ')}, a.seq FROM ${table} x JOIN articles a ON a.id = x.article_id ORDER BY x.id;
 DROP TABLE ${table};
 ALTER TABLE ${table}_v3 RENAME TO ${table};
-${t.indexes.map((i) => `CREATE INDEX ${i};`).join('\n')}`;
+${indexes.map((i) => `CREATE INDEX ${i};`).join('\n')}`;
+};
 
 const VIEWS_V3 = `
 CREATE VIEW v_people AS
@@ -373,7 +342,7 @@ DROP VIEW v_person_titles;
 DROP VIEW v_programmes;
 DROP VIEW v_agency_mentions;
 DROP VIEW v_mentions;
-${Object.entries(REBUILT).map(([table, t]) => rebuild(table, t)).join('\n')}
+${REBUILT.map(rebuild).join('\n')}
 ${VIEWS_V3}
 -- FTS5 merges a level once it holds 8 segments, not 4: each indexed term is rewritten by
 -- fewer merges on its way up.

@@ -1,4 +1,5 @@
 /** The SQLite store: migrations, the writer's replace/duplicate rules, FTS folding, views, export. */
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -44,6 +45,12 @@ describe('Store', () => {
     const path = join(t.dir, 'd', 'x.sqlite');
     return { store: Store.open(path, { create: true }), path };
   };
+
+  it('released migrations keep their exact SQL (they are built from shared pieces; a change must be a new migration)', () => {
+    const sha = (sql: string): string => createHash('sha256').update(sql).digest('hex');
+    expect(sha(MIGRATIONS[0]!)).toBe('2f6a7460a06b22bb6623a045757f44ac3057b5530f2ca3267817c647948af485');
+    expect(sha(MIGRATIONS[1]!)).toBe('95f7af6bb2f05814ca99c99b71a7107b4498929b596928b6850f513ab35afc21');
+  });
 
   it('creates the schema at the current version, in WAL mode', () => {
     const { store } = open();
