@@ -141,7 +141,7 @@ const dbOption = { db: { type: 'string' }, help: { type: 'boolean', short: 'h' }
 
 /** Says why opening an older database takes a while: its schema is being upgraded, once. */
 const migrationNotice = (io: Io, db: string) => (from: number, to: number): void => {
-  io.stderr.write(`upgrading ${db} from schema version ${from} to ${to} (once; about 6 s per 100,000 articles)\n`);
+  io.stderr.write(`upgrading ${db} from schema version ${from} to ${to} (once; a large database takes a while)\n`);
 };
 
 async function cmdIngest(argv: readonly string[], io: Io): Promise<number> {

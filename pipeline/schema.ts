@@ -24,11 +24,15 @@ UNION ALL
 SELECT 'count', article_id, id, CAST(value AS TEXT) || ' ' || unit, text, start_offset, end_offset FROM counts;
 `;
 
+/** The tables that hold an article's entities, each row pointing at its article (v3: by `article_seq`). */
+export const ENTITY_TABLES = ['people', 'agencies', 'documents', 'dates', 'counts'] as const;
+export type EntityTable = (typeof ENTITY_TABLES)[number];
+
 /**
  * The columns of the five entity tables, with the type of `article_id` left open: v1 made it a
  * foreign key to articles.id, v3 rebuilds the tables with it as a plain copy (see V3).
  */
-const ENTITY_COLUMNS: Readonly<Record<'people' | 'agencies' | 'documents' | 'dates' | 'counts', (articleId: string) => string>> = {
+const ENTITY_COLUMNS: Readonly<Record<EntityTable, (articleId: string) => string>> = {
   people: (articleId) => `id         INTEGER PRIMARY KEY,
   article_id ${articleId},
   ord        INTEGER NOT NULL,
@@ -281,7 +285,7 @@ END;
  * (now joining on seq). `migrate` runs this with foreign keys off, or dropping `people` would
  * cascade into person_titles and person_mentions, and checks them before the commit.
  */
-const REBUILT: readonly { readonly table: keyof typeof ENTITY_COLUMNS; readonly indexes: readonly string[] }[] = [
+const REBUILT: readonly { readonly table: EntityTable; readonly indexes: readonly string[] }[] = [
   { table: 'people', indexes: ['people_name ON people (name)', 'people_rank ON people (rank)'] },
   { table: 'agencies', indexes: ['agencies_name ON agencies (name)'] },
   { table: 'documents', indexes: ['documents_number ON documents (number COLLATE NOCASE)'] },

@@ -7,7 +7,7 @@ import { mkdirSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ArticleRecord } from '../schemas/article.js';
-import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import { ENTITY_TABLES, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { ROW_WIDTH, rowsOf, type EntityRows, type SqlValue } from './rows.js';
 import type { Accepted, AcceptedRows, Rejection, WriterItem } from './types.js';
 
@@ -18,7 +18,7 @@ export class StoreError extends Error {}
 export interface OpenOptions {
   /** Create the file (and its folders) when missing; export/stats never create one. */
   readonly create: boolean;
-  /** Told before an existing database is upgraded (a large one takes a while: ~6 s per 100,000 articles for v3). */
+  /** Told before an existing database is upgraded: a large one takes a while (v3: ~6 s per 100,000 articles). */
   readonly onMigrate?: ((from: number, to: number) => void) | undefined;
 }
 
@@ -189,7 +189,7 @@ export class Store {
       maxAgency: p('SELECT coalesce(max(id), 0) FROM agencies').pluck(),
       maxDocument: p('SELECT coalesce(max(id), 0) FROM documents').pluck(),
       // The entities of refreshed articles, a JSON array of seqs at a time; mentions and titles go by ON DELETE CASCADE.
-      delEntities: ['people', 'agencies', 'documents', 'dates', 'counts'].map((t) =>
+      delEntities: ENTITY_TABLES.map((t) =>
         p(`DELETE FROM ${t} WHERE article_seq IN (SELECT value FROM json_each(?))`)),
       insError: p('INSERT INTO errors (run_id, path, stage, rule, level, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       insRun: p(`INSERT INTO runs (started_at, status, command, pid, tool_version, extractor_version) VALUES (?, 'running', ?, ?, ?, ?)`),

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
+import { ENTITY_TABLES } from '../pipeline/schema.js';
 import { iterateRecords, type ExportRecord } from '../pipeline/store.js';
 import { articlePath, makeArticle, prng, ROOT, seedParagraphs } from './corpus.js';
 
@@ -121,16 +122,11 @@ export function checkDatabase(db: string, expected?: ReadonlyMap<string, string>
       problems.push(`fts integrity-check: ${(err as Error).message}`);
     }
     const orphanQueries: Record<string, string> = {
-      'people without article': 'SELECT count(*) FROM people WHERE article_seq NOT IN (SELECT seq FROM articles)',
-      'people whose article_id differs from their article': 'SELECT count(*) FROM people x JOIN articles a ON a.seq = x.article_seq WHERE x.article_id <> a.id',
-      'agencies without article': 'SELECT count(*) FROM agencies WHERE article_seq NOT IN (SELECT seq FROM articles)',
-      'agencies whose article_id differs from their article': 'SELECT count(*) FROM agencies x JOIN articles a ON a.seq = x.article_seq WHERE x.article_id <> a.id',
-      'documents without article': 'SELECT count(*) FROM documents WHERE article_seq NOT IN (SELECT seq FROM articles)',
-      'documents whose article_id differs from their article': 'SELECT count(*) FROM documents x JOIN articles a ON a.seq = x.article_seq WHERE x.article_id <> a.id',
-      'dates without article': 'SELECT count(*) FROM dates WHERE article_seq NOT IN (SELECT seq FROM articles)',
-      'dates whose article_id differs from their article': 'SELECT count(*) FROM dates x JOIN articles a ON a.seq = x.article_seq WHERE x.article_id <> a.id',
-      'counts without article': 'SELECT count(*) FROM counts WHERE article_seq NOT IN (SELECT seq FROM articles)',
-      'counts whose article_id differs from their article': 'SELECT count(*) FROM counts x JOIN articles a ON a.seq = x.article_seq WHERE x.article_id <> a.id',
+      ...Object.fromEntries(ENTITY_TABLES.flatMap((t) => [
+        [`${t} without article`, `SELECT count(*) FROM ${t} WHERE article_seq NOT IN (SELECT seq FROM articles)`],
+        // article_id is a copy of the article's id (schema v3): it must name the same article.
+        [`${t} whose article_id differs from their article`, `SELECT count(*) FROM ${t} x JOIN articles a ON a.seq = x.article_seq WHERE x.article_id <> a.id`],
+      ])),
       'person_titles without person': 'SELECT count(*) FROM person_titles WHERE person_id NOT IN (SELECT id FROM people)',
       'person_mentions without person': 'SELECT count(*) FROM person_mentions WHERE person_id NOT IN (SELECT id FROM people)',
       'agency_mentions without agency': 'SELECT count(*) FROM agency_mentions WHERE agency_id NOT IN (SELECT id FROM agencies)',
