@@ -272,6 +272,27 @@ END;
 `;
 
 /**
+ * The indexes that only readers use: the writer never looks a row up by these columns, it
+ * only keeps them up to date, and that upkeep was most of its page writes (every new row
+ * lands at a random place of a name-sorted index). A first load into an empty database drops
+ * them and builds each once at the end (store.ts, `deferValueIndexes`); every open builds any
+ * that is missing. `definition` is what follows `CREATE INDEX`, as the migrations wrote it.
+ */
+export const VALUE_INDEXES: readonly { readonly name: string; readonly table: string; readonly definition: string }[] = [
+  'articles_published_at ON articles (published_at)',
+  'people_name ON people (name)',
+  'people_rank ON people (rank)',
+  'person_titles_title ON person_titles (title)',
+  'agencies_name ON agencies (name)',
+  'documents_number ON documents (number COLLATE NOCASE)',
+  'dates_value ON dates (value)',
+  'counts_unit ON counts (unit)',
+].map((definition) => {
+  const [name = '', , table = ''] = definition.split(' ');
+  return { name, table, definition };
+});
+
+/**
  * v3: the entity tables key on `article_seq` (= articles.seq, an integer) instead of the
  * 64-character `article_id`. Article ids are hashes, so every v2 entity row went into a random
  * place of its family's UNIQUE (article_id, ord) index; seqs only grow, so the index is now
@@ -285,13 +306,9 @@ END;
  * (now joining on seq). `migrate` runs this with foreign keys off, or dropping `people` would
  * cascade into person_titles and person_mentions, and checks them before the commit.
  */
-const REBUILT: readonly { readonly table: EntityTable; readonly indexes: readonly string[] }[] = [
-  { table: 'people', indexes: ['people_name ON people (name)', 'people_rank ON people (rank)'] },
-  { table: 'agencies', indexes: ['agencies_name ON agencies (name)'] },
-  { table: 'documents', indexes: ['documents_number ON documents (number COLLATE NOCASE)'] },
-  { table: 'dates', indexes: ['dates_value ON dates (value)'] },
-  { table: 'counts', indexes: ['counts_unit ON counts (unit)'] },
-];
+const REBUILT: readonly { readonly table: EntityTable; readonly indexes: readonly string[] }[] = (
+  ['people', 'agencies', 'documents', 'dates', 'counts'] as const
+).map((table) => ({ table, indexes: VALUE_INDEXES.filter((i) => i.table === table).map((i) => i.definition) }));
 
 /** A column list's names, in order: the first word of each definition. */
 const columnNames = (columns: string): string[] => columns.split(',\n').map((c) => c.trim().split(/\s+/u)[0]!);

@@ -7,7 +7,7 @@ import { mkdirSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ArticleRecord } from '../schemas/article.js';
-import { ENTITY_TABLES, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import { ENTITY_TABLES, MIGRATIONS, SCHEMA_VERSION, VALUE_INDEXES } from './schema.js';
 import { ROW_WIDTH, rowsOf, type EntityRows, type SqlValue } from './rows.js';
 import type { Accepted, AcceptedRows, Rejection, WriterItem } from './types.js';
 
@@ -87,6 +87,17 @@ export function migrate(db: Db, onMigrate?: (from: number, to: number) => void):
   }
 }
 
+/**
+ * Create every value index (schema.ts, VALUE_INDEXES) the database lacks: those a first load
+ * deferred, including one that was killed before its end. Returns the names created.
+ */
+export function buildValueIndexes(db: Db): string[] {
+  const present = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).pluck().all() as string[]);
+  const missing = VALUE_INDEXES.filter((i) => !present.has(i.name));
+  if (missing.length > 0) db.transaction(() => db.exec(missing.map((i) => `CREATE INDEX IF NOT EXISTS ${i.definition};`).join('\n')))();
+  return missing.map((i) => i.name);
+}
+
 /** Run `f`, retrying every 25 ms while SQLite answers SQLITE_BUSY, for at most `ms`. */
 function retryWhileBusy<T>(f: () => T, ms: number): T {
   const until = Date.now() + ms;
@@ -122,6 +133,7 @@ export function openDatabase(path: string, opts: OpenOptions): Db {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     retryWhileBusy(() => migrate(db, opts.onMigrate), 10_000);
+    retryWhileBusy(() => buildValueIndexes(db), 10_000);
   } catch (err) {
     db.close();
     if (err instanceof StoreError) throw err;
@@ -162,6 +174,8 @@ export class Store {
   private readonly counts: RowBuffer;
   /** Next free seq of articles and ids of people, agencies and documents: assigned here so children can be buffered too. */
   private next = { seq: 0, person: 0, agency: 0, document: 0 };
+  /** The value indexes are dropped for a first load (`deferValueIndexesIfEmpty`). */
+  private deferred = false;
 
   constructor(db: Db) {
     this.db = db;
@@ -197,6 +211,7 @@ export class Store {
                  duplicates = @duplicates, rejected = @rejected WHERE id = @id`),
       endRun: p('UPDATE runs SET status = ?, finished_at = ? WHERE id = ?'),
       runningRuns: p(`SELECT id, pid FROM runs WHERE status = 'running'`),
+      anyArticle: p('SELECT 1 FROM articles LIMIT 1'),
     };
     const b = (table: string, columns: readonly string[], rowsPerInsert = ROWS_PER_INSERT) =>
       new RowBuffer(db, table, columns.length, rowsPerInsert, (values) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`);
@@ -244,7 +259,26 @@ export class Store {
     return Number(this.s.insRun.run(now(), JSON.stringify(command), process.pid, toolVersion, extractorVersion).lastInsertRowid);
   }
 
+  /**
+   * Start a first load: when the database holds no article yet, drop the value indexes until
+   * `finishRun`, which builds each in one pass over its table. Measured on 10,000 bench
+   * articles, 4 interleaved runs: ingest wall 6.20 → 6.03 s, CPU 11.76 → 11.38 s (the build
+   * itself 0.09 s); on 100,000: wall 51.3 → 49.6 s. A later run adds to big indexes, where one
+   * build would cost more than it saves, so it keeps them.
+   */
+  deferValueIndexesIfEmpty(): boolean {
+    if (this.s.anyArticle.get() !== undefined) return false;
+    this.db.exec(VALUE_INDEXES.map((i) => `DROP INDEX IF EXISTS ${i.name};`).join('\n'));
+    this.deferred = true;
+    return true;
+  }
+
+  /** Close the run row; first builds the indexes a first load deferred, whatever the status. */
   finishRun(runId: number, status: RunStatus, counters: RunCounters): void {
+    if (this.deferred) {
+      buildValueIndexes(this.db);
+      this.deferred = false;
+    }
     this.db.transaction(() => {
       this.s.updRun.run({ id: runId, ...counters });
       this.s.endRun.run(status, now(), runId);

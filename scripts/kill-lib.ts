@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
-import { ENTITY_TABLES } from '../pipeline/schema.js';
+import { ENTITY_TABLES, VALUE_INDEXES } from '../pipeline/schema.js';
 import { iterateRecords, type ExportRecord } from '../pipeline/store.js';
 import { articlePath, makeArticle, prng, ROOT, seedParagraphs } from './corpus.js';
 
@@ -97,6 +97,20 @@ export function recordHashes(db: string): Map<string, string> {
     const out = new Map<string, string>();
     for (const r of iterateRecords(conn)) out.set(r.id, contentHash(r));
     return out;
+  } finally {
+    conn.close();
+  }
+}
+
+/**
+ * The value indexes (schema.ts) a database lacks. A first load drops them until its run ends,
+ * so a run killed in its first load may leave them out; a run that finished may not.
+ */
+export function missingValueIndexes(db: string): string[] {
+  const conn = new Database(db, { readonly: true, fileMustExist: true });
+  try {
+    const present = new Set(conn.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).pluck().all() as string[]);
+    return VALUE_INDEXES.map((i) => i.name).filter((n) => !present.has(n));
   } finally {
     conn.close();
   }
@@ -227,7 +241,7 @@ export interface HarnessResult {
   readonly cycles: number;
   /** Cycles whose run died of SIGKILL (the others finished before their moment came). */
   readonly killed: number;
-  /** Database checks made (one after each cycle, one after the final re-run). */
+  /** Database checks made (one after each cycle whose file existed, one after the final re-run). */
   readonly checks: number;
   readonly problems: string[];
   readonly articles: number;
@@ -289,6 +303,7 @@ export async function killHarness(o: HarnessOptions): Promise<HarnessResult> {
   let killed = 0;
   let epoch = 0;
   let rewritten = 0;
+  let checks = 1; // the one after the final re-run
   for (let c = 1; c <= o.cycles; c++) {
     const early = rnd() < 0.1;
     const delay = early ? rnd() * startupMs : startupMs + rnd() * (2 * workMs) / o.cycles;
@@ -297,7 +312,14 @@ export async function killHarness(o: HarnessOptions): Promise<HarnessResult> {
     const run = await runIngest([batch], db, finish ? { extraArgs: batchArgs } : { killAfterMs: delay, extraArgs: batchArgs });
     if (run.killed) killed++;
     else if (run.code !== 0) problems.push(`cycle ${c}: ingest exited ${run.code}: ${run.stderr.trim()}`);
+    if (run.killed && !existsSync(db)) {
+      // An early kill can come before the process created the file: nothing to check yet.
+      log(`cycle ${c}: killed after ${Math.round(delay)}ms, before the database file existed`);
+      continue;
+    }
     const check = checkDatabase(db, expected);
+    checks++;
+    if (!run.killed) check.problems.push(...missingValueIndexes(db).map((n) => `index ${n} missing after a finished run`));
     for (const p of check.problems) problems.push(`cycle ${c}: ${p}`);
     log(`cycle ${c}: ${run.killed ? `killed after ${Math.round(delay)}ms` : `finished in ${Math.round(run.ms)}ms`}, ` +
       `${check.articles} articles, ${check.problems.length === 0 ? 'ok' : check.problems.join('; ')}`);
@@ -315,6 +337,7 @@ export async function killHarness(o: HarnessOptions): Promise<HarnessResult> {
   if (last.code !== 0) problems.push(`final re-run exited ${last.code}: ${last.stderr.trim()}`);
   const finalCheck = checkDatabase(db, expected);
   for (const p of finalCheck.problems) problems.push(`after the final re-run: ${p}`);
+  for (const n of missingValueIndexes(db)) problems.push(`after the final re-run: index ${n} missing`);
   const clean = join(o.dir, 'clean');
   content.forEach((text, i) => {
     const p = articlePath(clean, i);
@@ -330,7 +353,7 @@ export async function killHarness(o: HarnessOptions): Promise<HarnessResult> {
   for (let i = 0; firstDifference === null && i < a.length; i++)
     if (a[i] !== b[i]) firstDifference = `record ${i}: ${a[i]!.slice(0, 200)} ≠ ${b[i]!.slice(0, 200)}`;
   return {
-    cycles: o.cycles, killed, checks: o.cycles + 1, problems, articles: finalCheck.articles, rewritten,
+    cycles: o.cycles, killed, checks, problems, articles: finalCheck.articles, rewritten,
     exportLines: a.length, exportsEqual: firstDifference === null, firstDifference, referenceMs: ref.ms,
     seconds: (performance.now() - t0) / 1000,
   };

@@ -8,7 +8,7 @@ import { CSV_COLUMNS, CSV_SQL, csvField, csvRows, exportRecords, ftsQuery, searc
 import { articleId } from '../pipeline/extract.js';
 import { forTransfer } from '../pipeline/rows.js';
 import { ARTICLE_CHARS_PER_STATEMENT, iterateRecords, openDatabase, readStats, RECORD_JSON_SQL, registerJsNumber, SCHEMA_VERSION, Store, type ExportRecord, type RunCounters } from '../pipeline/store.js';
-import { MIGRATIONS } from '../pipeline/schema.js';
+import { MIGRATIONS, VALUE_INDEXES } from '../pipeline/schema.js';
 import type { Accepted } from '../pipeline/types.js';
 import { tempDir } from './helpers.js';
 
@@ -153,6 +153,55 @@ describe('Store', () => {
     expect(typeof ingestedAt).toBe('string');
     expect(articleRecord.parse(rec)).toEqual(record());
     expect([...csvRows(recs[0]!)]).toHaveLength(5);
+    db.close();
+  });
+
+  const indexSql = (db: Database.Database): Map<string, string> =>
+    new Map(db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`).all()
+      .map((r) => { const { name, sql } = r as { name: string; sql: string }; return [name, sql]; }));
+
+  it('VALUE_INDEXES are exactly the value indexes the migrations create, word for word', () => {
+    const { store } = open();
+    const made = indexSql(store.db);
+    for (const i of VALUE_INDEXES) expect(made.get(i.name)).toBe(`CREATE INDEX ${i.definition}`);
+    // The writer's own lookups (sources, ords, export order) are not among them.
+    expect(VALUE_INDEXES.map((i) => i.name)).not.toContain('article_sources_article');
+    expect(VALUE_INDEXES.map((i) => i.name)).not.toContain('articles_source');
+    store.close();
+  });
+
+  it('a first load drops the value indexes and builds them at the end of the run; a later run keeps them', () => {
+    const { store } = open();
+    const before = indexSql(store.db);
+    const run = store.startRun(['ingest'], '0.0.0', 'test-1');
+    expect(store.deferValueIndexesIfEmpty()).toBe(true);
+    const during = indexSql(store.db);
+    for (const i of VALUE_INDEXES) expect(during.has(i.name)).toBe(false);
+    expect(during.has('article_sources_article')).toBe(true);
+    expect(store.writeBatch([accepted(record(), 'h1')], run, zero())).toEqual(['ingested']);
+    store.finishRun(run, 'ok', { ...zero(), files: 1, ingested: 1 });
+    expect(indexSql(store.db)).toEqual(before);
+    expect(store.db.prepare('SELECT status FROM runs WHERE id = ?').pluck().get(run)).toBe('ok');
+    const plan = store.db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM agencies WHERE name = 'Công an tỉnh'`).all();
+    expect(JSON.stringify(plan)).toContain('agencies_name');
+
+    const second = store.startRun(['ingest'], '0.0.0', 'test-1');
+    expect(store.deferValueIndexesIfEmpty()).toBe(false);
+    expect(indexSql(store.db)).toEqual(before);
+    store.finishRun(second, 'ok', zero());
+    store.close();
+  });
+
+  it('value indexes a killed first load left missing are built by the next open, for any command', () => {
+    const { store, path } = open();
+    const before = indexSql(store.db);
+    const run = store.startRun(['ingest'], '0.0.0', 'test-1');
+    store.deferValueIndexesIfEmpty();
+    store.writeBatch([accepted(record(), 'h1')], run, zero());
+    store.close(); // killed: no finishRun
+    const db = openDatabase(path, { create: false });
+    expect(indexSql(db)).toEqual(before);
+    expect(db.prepare(`SELECT count(*) FROM people WHERE name = 'Nguyễn Văn An'`).pluck().get()).toBe(1);
     db.close();
   });
 });
