@@ -90,7 +90,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const { extractorVersion } = await import('../extractors/version.js');
   const store = Store.open(opts.db, { create: true, onMigrate: opts.onMigrate });
   const runId = store.startRun(opts.command, opts.toolVersion, extractorVersion);
-  store.deferValueIndexesIfEmpty();
+  store.prepareValueIndexes(runId);
   const counters: RunCounters = { files: 0, ingested: 0, unchanged: 0, replaced: 0, duplicates: 0, rejected: 0 };
   const processOpts: ProcessOptions = { lossy: opts.lossy, encoding: opts.encoding };
 

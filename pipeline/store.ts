@@ -88,14 +88,12 @@ export function migrate(db: Db, onMigrate?: (from: number, to: number) => void):
 }
 
 /**
- * Create every value index (schema.ts, VALUE_INDEXES) the database lacks: those a first load
- * deferred, including one that was killed before its end. Returns the names created.
+ * Create every value index (schema.ts, VALUE_INDEXES) the database lacks, each in its own
+ * transaction: a reader or a starting run waits for one index at a time, never for all.
  */
-export function buildValueIndexes(db: Db): string[] {
+function buildValueIndexes(db: Db): void {
   const present = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).pluck().all() as string[]);
-  const missing = VALUE_INDEXES.filter((i) => !present.has(i.name));
-  if (missing.length > 0) db.transaction(() => db.exec(missing.map((i) => `CREATE INDEX IF NOT EXISTS ${i.definition};`).join('\n')))();
-  return missing.map((i) => i.name);
+  for (const i of VALUE_INDEXES) if (!present.has(i.name)) db.transaction(() => db.exec(`CREATE INDEX IF NOT EXISTS ${i.definition};`))();
 }
 
 /** Run `f`, retrying every 25 ms while SQLite answers SQLITE_BUSY, for at most `ms`. */
@@ -133,7 +131,6 @@ export function openDatabase(path: string, opts: OpenOptions): Db {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     retryWhileBusy(() => migrate(db, opts.onMigrate), 10_000);
-    retryWhileBusy(() => buildValueIndexes(db), 10_000);
   } catch (err) {
     db.close();
     if (err instanceof StoreError) throw err;
@@ -174,8 +171,6 @@ export class Store {
   private readonly counts: RowBuffer;
   /** Next free seq of articles and ids of people, agencies and documents: assigned here so children can be buffered too. */
   private next = { seq: 0, person: 0, agency: 0, document: 0 };
-  /** The value indexes are dropped for a first load (`deferValueIndexesIfEmpty`). */
-  private deferred = false;
 
   constructor(db: Db) {
     this.db = db;
@@ -260,29 +255,42 @@ export class Store {
   }
 
   /**
-   * Start a first load: when the database holds no article yet, drop the value indexes until
-   * `finishRun`, which builds each in one pass over its table. Measured on 10,000 bench
-   * articles, 4 interleaved runs: ingest wall 6.20 → 6.03 s, CPU 11.76 → 11.38 s (the build
-   * itself 0.09 s); on 100,000: wall 51.3 → 49.6 s. A later run adds to big indexes, where one
-   * build would cost more than it saves, so it keeps them.
+   * The value indexes (schema.ts) are the writer's to keep. A first load (no article yet) drops
+   * them and `finishRun` builds each in one pass over its table: cheaper than keeping them
+   * sorted row by row. Measured on 10,000 bench articles, 4 interleaved runs: ingest wall
+   * 6.15 → 6.00 s, CPU 11.64 → 11.33 s (the build itself 0.09 s); on 100,000: wall 51.3 →
+   * 49.6 s. Into a database that holds articles, a run builds any index a killed first load
+   * left out and keeps them all. While another ingest runs, it does neither: dropping would
+   * slow that run's readers, and building would hold the write lock that run needs; the last
+   * run to finish builds them. Returns whether this run dropped them.
    */
-  deferValueIndexesIfEmpty(): boolean {
-    if (this.s.anyArticle.get() !== undefined) return false;
+  prepareValueIndexes(runId: number): boolean {
+    if (this.otherLiveRun(runId)) return false;
+    if (this.s.anyArticle.get() !== undefined) {
+      buildValueIndexes(this.db);
+      return false;
+    }
     this.db.exec(VALUE_INDEXES.map((i) => `DROP INDEX IF EXISTS ${i.name};`).join('\n'));
-    this.deferred = true;
     return true;
   }
 
-  /** Close the run row; first builds the indexes a first load deferred, whatever the status. */
+  /** Another ingest is running on this database: a run row marked running whose process is alive. */
+  private otherLiveRun(runId: number): boolean {
+    return (this.s.runningRuns.all() as { id: number; pid: number | null }[]).some((r) => r.id !== runId && r.pid !== null && isAlive(r.pid));
+  }
+
+  /**
+   * Close the run row, whatever its status; then, unless another ingest is still running,
+   * build the value indexes that are missing (this run's first load dropped them, or a killed
+   * or concurrent one did). In that order: of two runs ending together, the one that closes
+   * its row second sees the other closed, so at least one of them builds.
+   */
   finishRun(runId: number, status: RunStatus, counters: RunCounters): void {
-    if (this.deferred) {
-      buildValueIndexes(this.db);
-      this.deferred = false;
-    }
     this.db.transaction(() => {
       this.s.updRun.run({ id: runId, ...counters });
       this.s.endRun.run(status, now(), runId);
     })();
+    if (!this.otherLiveRun(runId)) buildValueIndexes(this.db);
   }
 
   /** True when this exact file (same bytes, same extractor version) is already in the dataset. */

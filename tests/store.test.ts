@@ -174,7 +174,7 @@ describe('Store', () => {
     const { store } = open();
     const before = indexSql(store.db);
     const run = store.startRun(['ingest'], '0.0.0', 'test-1');
-    expect(store.deferValueIndexesIfEmpty()).toBe(true);
+    expect(store.prepareValueIndexes(run)).toBe(true);
     const during = indexSql(store.db);
     for (const i of VALUE_INDEXES) expect(during.has(i.name)).toBe(false);
     expect(during.has('article_sources_article')).toBe(true);
@@ -186,23 +186,47 @@ describe('Store', () => {
     expect(JSON.stringify(plan)).toContain('agencies_name');
 
     const second = store.startRun(['ingest'], '0.0.0', 'test-1');
-    expect(store.deferValueIndexesIfEmpty()).toBe(false);
+    expect(store.prepareValueIndexes(second)).toBe(false);
     expect(indexSql(store.db)).toEqual(before);
     store.finishRun(second, 'ok', zero());
     store.close();
   });
 
-  it('value indexes a killed first load left missing are built by the next open, for any command', () => {
+  it('value indexes a killed first load left out: readers leave them, the next ingest builds them before it writes', () => {
     const { store, path } = open();
     const before = indexSql(store.db);
     const run = store.startRun(['ingest'], '0.0.0', 'test-1');
-    store.deferValueIndexesIfEmpty();
+    store.prepareValueIndexes(run);
     store.writeBatch([accepted(record(), 'h1')], run, zero());
+    store.db.prepare('UPDATE runs SET pid = 999999999 WHERE id = ?').run(run); // its process is gone
     store.close(); // killed: no finishRun
-    const db = openDatabase(path, { create: false });
-    expect(indexSql(db)).toEqual(before);
-    expect(db.prepare(`SELECT count(*) FROM people WHERE name = 'Nguyễn Văn An'`).pluck().get()).toBe(1);
-    db.close();
+    const reader = openDatabase(path, { create: false });
+    expect(indexSql(reader).has('people_name')).toBe(false);
+    expect(reader.prepare(`SELECT count(*) FROM people WHERE name = 'Nguyễn Văn An'`).pluck().get()).toBe(1);
+    reader.close();
+    const next = Store.open(path, { create: false });
+    const again = next.startRun(['ingest'], '0.0.0', 'test-1');
+    expect(next.prepareValueIndexes(again)).toBe(false);
+    expect(indexSql(next.db)).toEqual(before);
+    expect(next.db.prepare('SELECT status FROM runs ORDER BY id').pluck().all()).toEqual(['crashed', 'running']);
+    next.close();
+  });
+
+  it('while another ingest runs, a run neither drops nor builds the value indexes; the last to finish builds them', () => {
+    const { store } = open();
+    const before = indexSql(store.db);
+    const first = store.startRun(['ingest'], '0.0.0', 'test-1');
+    expect(store.prepareValueIndexes(first)).toBe(true);
+    // A second ingest of this live process (pid alive) starts before the first ends.
+    const second = store.startRun(['ingest'], '0.0.0', 'test-1');
+    expect(store.prepareValueIndexes(second)).toBe(false);
+    store.writeBatch([accepted(record(), 'h1')], second, zero());
+    expect(indexSql(store.db).has('agencies_name')).toBe(false);
+    store.finishRun(first, 'ok', zero());
+    expect(indexSql(store.db).has('agencies_name')).toBe(false); // the second still runs
+    store.finishRun(second, 'ok', { ...zero(), files: 1, ingested: 1 });
+    expect(indexSql(store.db)).toEqual(before);
+    store.close();
   });
 });
 
