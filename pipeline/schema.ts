@@ -274,9 +274,10 @@ END;
 /**
  * The indexes that only readers use: the writer never looks a row up by these columns, it
  * only keeps them up to date, and that upkeep was most of its page writes (every new row
- * lands at a random place of a name-sorted index). A first load into an empty database drops
- * them and builds each once at the end (store.ts, `deferValueIndexes`); every open builds any
- * that is missing. `definition` is what follows `CREATE INDEX`, as the migrations wrote it.
+ * lands at a random place of a name-sorted index). A file created by an ingest starts without
+ * them and the run builds each once at its end; an ingest builds any a killed one left out
+ * (store.ts, `migrate` and `prepareValueIndexes`). `definition` is what follows `CREATE INDEX`,
+ * as the migrations wrote it.
  */
 export const VALUE_INDEXES: readonly { readonly name: string; readonly table: string; readonly definition: string }[] = [
   'articles_published_at ON articles (published_at)',

@@ -20,6 +20,8 @@ export interface OpenOptions {
   readonly create: boolean;
   /** Told before an existing database is upgraded: a large one takes a while (v3: ~6 s per 100,000 articles). */
   readonly onMigrate?: ((from: number, to: number) => void) | undefined;
+  /** An ingest: a file this open creates starts without the value indexes (see `migrate`). */
+  readonly deferValueIndexes?: boolean;
 }
 
 /** What the writer did with one accepted file. */
@@ -56,13 +58,30 @@ function isAlive(pid: number): boolean {
 
 type Db = Database.Database;
 
-/** Bring the schema up to date. A database from a newer vnextract is refused, not guessed at. */
-export function migrate(db: Db, onMigrate?: (from: number, to: number) => void): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
+/**
+ * Bring the schema up to date. A database from a newer vnextract is refused, not guessed at.
+ * A fresh file (version 0) gets every migration in one transaction, so that no other
+ * connection ever sees half a schema (v1's tables without v3's columns); with
+ * `deferValueIndexes` (an ingest creating the file: a first load) that transaction also leaves
+ * the value indexes out, for the run's end to build (Store.finishRun). Inside the transaction,
+ * not later: another process preparing a statement while this one changed the schema could
+ * fail to load the FTS table ("vtable constructor failed").
+ */
+export function migrate(db: Db, onMigrate?: (from: number, to: number) => void, deferValueIndexes = false): void {
+  const userVersion = (): number => db.pragma('user_version', { simple: true }) as number;
+  const version = userVersion();
   if (version > SCHEMA_VERSION)
     throw new StoreError(`database schema version ${version} is newer than this vnextract supports (${SCHEMA_VERSION}); upgrade vnextract`);
   if (version === SCHEMA_VERSION) return;
   if (version > 0) onMigrate?.(version, SCHEMA_VERSION);
+  /** Migration v, then the foreign keys checked, then the version: inside a transaction. */
+  const apply = (v: number): void => {
+    db.exec(MIGRATIONS[v]!);
+    const broken = db.pragma('foreign_key_check') as { table: string }[];
+    if (broken.length > 0)
+      throw new StoreError(`after schema migration ${v + 1}, ${broken.length} rows break a foreign key (first in table ${broken[0]!.table}); nothing was changed: the database stays at version ${v}`);
+    db.pragma(`user_version = ${v + 1}`);
+  };
   // Off while migrating: a migration that rebuilds a parent table (v3) drops the old one, and
   // with foreign keys on that drop would first delete its children by ON DELETE CASCADE. The
   // pragma is a no-op inside a transaction, so it is set around them, and the keys are checked
@@ -70,30 +89,36 @@ export function migrate(db: Db, onMigrate?: (from: number, to: number) => void):
   const keys = db.pragma('foreign_keys', { simple: true }) as number;
   db.pragma('foreign_keys = OFF');
   try {
-    for (let v = version; v < SCHEMA_VERSION; v++) {
+    // Each transaction re-reads the version under the write lock: two processes opening a
+    // fresh file at once (two ingests, or an export racing the first ingest) must not both
+    // apply a migration.
+    if (version === 0)
       db.transaction(() => {
-        // Re-read under the write lock: two processes opening a fresh file at once (two
-        // ingests, or an export racing the first ingest) must not both apply migration v.
-        if ((db.pragma('user_version', { simple: true }) as number) > v) return;
-        db.exec(MIGRATIONS[v]!);
-        const broken = db.pragma('foreign_key_check') as { table: string }[];
-        if (broken.length > 0)
-          throw new StoreError(`after schema migration ${v + 1}, ${broken.length} rows break a foreign key (first in table ${broken[0]!.table}); nothing was changed: the database stays at version ${v}`);
-        db.pragma(`user_version = ${v + 1}`);
+        if (userVersion() > 0) return;
+        for (let v = 0; v < SCHEMA_VERSION; v++) apply(v);
+        if (deferValueIndexes) db.exec(VALUE_INDEXES.map((i) => `DROP INDEX ${i.name};`).join('\n'));
       }).immediate();
-    }
+    for (let v = userVersion(); v < SCHEMA_VERSION; v++)
+      db.transaction(() => {
+        if (userVersion() === v) apply(v);
+      }).immediate();
   } finally {
     db.pragma(`foreign_keys = ${keys}`);
   }
 }
 
+/** The value indexes (schema.ts, VALUE_INDEXES) the database lacks. */
+function missingValueIndexes(db: Db): (typeof VALUE_INDEXES)[number][] {
+  const present = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).pluck().all() as string[]);
+  return VALUE_INDEXES.filter((i) => !present.has(i.name));
+}
+
 /**
- * Create every value index (schema.ts, VALUE_INDEXES) the database lacks, each in its own
- * transaction: a reader or a starting run waits for one index at a time, never for all.
+ * Create every value index the database lacks, each in its own transaction: a starting run
+ * waits for one index at a time, never for all.
  */
 function buildValueIndexes(db: Db): void {
-  const present = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).pluck().all() as string[]);
-  for (const i of VALUE_INDEXES) if (!present.has(i.name)) db.transaction(() => db.exec(`CREATE INDEX IF NOT EXISTS ${i.definition};`))();
+  for (const i of missingValueIndexes(db)) db.transaction(() => db.exec(`CREATE INDEX IF NOT EXISTS ${i.definition};`))();
 }
 
 /** Run `f`, retrying every 25 ms while SQLite answers SQLITE_BUSY, for at most `ms`. */
@@ -130,7 +155,7 @@ export function openDatabase(path: string, opts: OpenOptions): Db {
     // commits on power loss, which a re-run restores (the hash check makes re-runs cheap).
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    retryWhileBusy(() => migrate(db, opts.onMigrate), 10_000);
+    retryWhileBusy(() => migrate(db, opts.onMigrate, opts.deferValueIndexes), 10_000);
   } catch (err) {
     db.close();
     if (err instanceof StoreError) throw err;
@@ -255,23 +280,20 @@ export class Store {
   }
 
   /**
-   * The value indexes (schema.ts) are the writer's to keep. A first load (no article yet) drops
-   * them and `finishRun` builds each in one pass over its table: cheaper than keeping them
-   * sorted row by row. Measured on 10,000 bench articles, 4 interleaved runs: ingest wall
-   * 6.15 → 6.00 s, CPU 11.64 → 11.33 s (the build itself 0.09 s); on 100,000: wall 51.3 →
-   * 49.6 s. Into a database that holds articles, a run builds any index a killed first load
-   * left out and keeps them all. While another ingest runs, it does neither: dropping would
-   * slow that run's readers, and building would hold the write lock that run needs; the last
-   * run to finish builds them. Returns whether this run dropped them.
+   * The value indexes (schema.ts) are the writer's to keep. A first load starts without them
+   * (the ingest that created the file left them out: `migrate`) and `finishRun` builds each in
+   * one pass over its table: cheaper than keeping them sorted row by row. Measured on 10,000
+   * bench articles, 4 interleaved runs: ingest wall 6.15 → 6.00 s, CPU 11.64 → 11.33 s (the
+   * build itself 0.09 s); on 100,000: wall 51.3 → 49.6 s. Into a database that holds articles,
+   * a run first builds any index a killed first load left out. While another ingest runs it
+   * builds nothing: that would hold the write lock the other run needs; the last run to finish
+   * builds them. Returns whether this run is a first load without them.
    */
   prepareValueIndexes(runId: number): boolean {
     if (this.otherLiveRun(runId)) return false;
-    if (this.s.anyArticle.get() !== undefined) {
-      buildValueIndexes(this.db);
-      return false;
-    }
-    this.db.exec(VALUE_INDEXES.map((i) => `DROP INDEX IF EXISTS ${i.name};`).join('\n'));
-    return true;
+    if (this.s.anyArticle.get() === undefined) return missingValueIndexes(this.db).length > 0;
+    buildValueIndexes(this.db);
+    return false;
   }
 
   /** Another ingest is running on this database: a run row marked running whose process is alive. */

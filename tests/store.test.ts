@@ -170,14 +170,32 @@ describe('Store', () => {
     store.close();
   });
 
-  it('a first load drops the value indexes and builds them at the end of the run; a later run keeps them', () => {
-    const { store } = open();
-    const before = indexSql(store.db);
-    const run = store.startRun(['ingest'], '0.0.0', 'test-1');
-    expect(store.prepareValueIndexes(run)).toBe(true);
+  /** The index SQL of a database created the ordinary way (as export or stats would). */
+  const ordinaryIndexes = (): Map<string, string> => {
+    const t = tempDir();
+    const db = openDatabase(join(t.dir, 'plain.sqlite'), { create: true });
+    const sql = indexSql(db);
+    db.close();
+    t.cleanup();
+    return sql;
+  };
+  /** A database created by an ingest: a first load, without the value indexes. */
+  const openFirstLoad = (): { store: Store; path: string } => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const path = join(t.dir, 'd', 'x.sqlite');
+    return { store: Store.open(path, { create: true, deferValueIndexes: true }), path };
+  };
+
+  it('a file an ingest creates starts without the value indexes; the run builds them at its end; a later run keeps them', () => {
+    const before = ordinaryIndexes();
+    const { store } = openFirstLoad();
+    expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const during = indexSql(store.db);
     for (const i of VALUE_INDEXES) expect(during.has(i.name)).toBe(false);
     expect(during.has('article_sources_article')).toBe(true);
+    const run = store.startRun(['ingest'], '0.0.0', 'test-1');
+    expect(store.prepareValueIndexes(run)).toBe(true);
     expect(store.writeBatch([accepted(record(), 'h1')], run, zero())).toEqual(['ingested']);
     store.finishRun(run, 'ok', { ...zero(), files: 1, ingested: 1 });
     expect(indexSql(store.db)).toEqual(before);
@@ -192,9 +210,21 @@ describe('Store', () => {
     store.close();
   });
 
-  it('value indexes a killed first load left out: readers leave them, the next ingest builds them before it writes', () => {
+  it('a database that exists keeps its value indexes, even empty; only the creating open leaves them out', () => {
+    const before = ordinaryIndexes();
     const { store, path } = open();
-    const before = indexSql(store.db);
+    store.close();
+    const again = Store.open(path, { create: true, deferValueIndexes: true });
+    const run = again.startRun(['ingest'], '0.0.0', 'test-1');
+    expect(again.prepareValueIndexes(run)).toBe(false);
+    expect(indexSql(again.db)).toEqual(before);
+    again.finishRun(run, 'ok', zero());
+    again.close();
+  });
+
+  it('value indexes a killed first load left out: readers leave them, the next ingest builds them before it writes', () => {
+    const before = ordinaryIndexes();
+    const { store, path } = openFirstLoad();
     const run = store.startRun(['ingest'], '0.0.0', 'test-1');
     store.prepareValueIndexes(run);
     store.writeBatch([accepted(record(), 'h1')], run, zero());
@@ -204,7 +234,7 @@ describe('Store', () => {
     expect(indexSql(reader).has('people_name')).toBe(false);
     expect(reader.prepare(`SELECT count(*) FROM people WHERE name = 'Nguyễn Văn An'`).pluck().get()).toBe(1);
     reader.close();
-    const next = Store.open(path, { create: false });
+    const next = Store.open(path, { create: true, deferValueIndexes: true });
     const again = next.startRun(['ingest'], '0.0.0', 'test-1');
     expect(next.prepareValueIndexes(again)).toBe(false);
     expect(indexSql(next.db)).toEqual(before);
@@ -212,9 +242,9 @@ describe('Store', () => {
     next.close();
   });
 
-  it('while another ingest runs, a run neither drops nor builds the value indexes; the last to finish builds them', () => {
-    const { store } = open();
-    const before = indexSql(store.db);
+  it('while another ingest runs, a run builds no value index; the last to finish builds them', () => {
+    const before = ordinaryIndexes();
+    const { store } = openFirstLoad();
     const first = store.startRun(['ingest'], '0.0.0', 'test-1');
     expect(store.prepareValueIndexes(first)).toBe(true);
     // A second ingest of this live process (pid alive) starts before the first ends.
