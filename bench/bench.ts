@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { scriptOptions, str, UsageError } from '../pipeline/args.js';
 import Database from 'better-sqlite3';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -33,22 +33,21 @@ interface Options {
   cpuProf: string | null;
 }
 
+const USAGE = 'usage: npm run bench -- [--articles N] [--workers N] [--batch-size N] [--seed N] [--keep] [--out FILE] [--cpu-prof DIR]';
+
 function options(): Options {
-  const { values } = parseArgs({
-    options: {
-      articles: { type: 'string' },
-      workers: { type: 'string' },
-      'batch-size': { type: 'string' },
-      keep: { type: 'boolean' },
-      out: { type: 'string' },
-      seed: { type: 'string' },
-      'cpu-prof': { type: 'string' },
-    },
-    strict: true,
+  const values = scriptOptions('bench', USAGE, {
+    articles: { type: 'string' },
+    workers: { type: 'string' },
+    'batch-size': { type: 'string' },
+    keep: { type: 'boolean' },
+    out: { type: 'string' },
+    seed: { type: 'string' },
+    'cpu-prof': { type: 'string' },
   });
-  const n = (v: string | undefined, d: number): number => {
+  const n = (v: string | boolean | undefined, d: number): number => {
     if (v === undefined) return d;
-    if (!/^\d+$/u.test(v)) throw new Error(`expected an integer, got '${v}'`);
+    if (!/^\d+$/u.test(String(v))) throw new UsageError(`expected an integer, got '${String(v)}'`);
     return Number(v);
   };
   return {
@@ -56,9 +55,9 @@ function options(): Options {
     workers: n(values.workers, availableParallelism()),
     batchSize: values['batch-size'] === undefined ? null : n(values['batch-size'], 0),
     keep: values.keep === true,
-    out: values.out ?? join(ROOT, 'bench', 'results.json'),
+    out: str(values.out) ?? join(ROOT, 'bench', 'results.json'),
     seed: n(values.seed, 1),
-    cpuProf: values['cpu-prof'] ?? null,
+    cpuProf: str(values['cpu-prof']) ?? null,
   };
 }
 
@@ -440,6 +439,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  if (err instanceof UsageError) {
+    process.stderr.write(`bench: ${err.message}\n${USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
   process.stderr.write(`bench: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
   process.exitCode = 1;
 });

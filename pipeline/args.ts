@@ -14,7 +14,13 @@ export interface Parsed {
   readonly positionals: string[];
 }
 
-export function parse(command: string, argv: readonly string[], options: Options, allowPositionals: boolean): Parsed {
+export function parse(
+  command: string,
+  argv: readonly string[],
+  options: Options,
+  allowPositionals: boolean,
+  hint = `see 'vnextract ${command} --help'`,
+): Parsed {
   try {
     const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals, strict: true });
     return { values: values as Parsed['values'], positionals };
@@ -22,7 +28,6 @@ export function parse(command: string, argv: readonly string[], options: Options
     const e = err as NodeJS.ErrnoException;
     const quoted = /'([^']+)'/u.exec(e.message)?.[1] ?? '';
     const flag = quoted.split(' ')[0] ?? quoted;
-    const hint = `see 'vnextract ${command} --help'`;
     switch (e.code) {
       case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
         throw new UsageError(`unknown option '${flag}' (${hint})`);
@@ -57,4 +62,24 @@ export function bytesFlag(name: string, raw: string | boolean | undefined, fallb
 
 export function str(raw: string | boolean | undefined): string | undefined {
   return typeof raw === 'string' ? raw : undefined;
+}
+
+/**
+ * The options of a development script (`npm run bench`, `fuzz`, `kill-harness`): `--help`
+ * prints its usage and exits 0; an unknown or incomplete option says which and exits 2, with
+ * the usage, instead of a stack trace.
+ */
+export function scriptOptions(script: string, usage: string, options: Options): Parsed['values'] {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${usage}\n`);
+    process.exit(0);
+  }
+  try {
+    return parse(script, argv, options, false, `see 'npm run ${script} -- --help'`).values;
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`${script}: ${err.message}\n${usage}\n`);
+    process.exit(2);
+  }
 }

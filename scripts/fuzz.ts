@@ -11,7 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { scriptOptions } from '../pipeline/args.js';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import fc from 'fast-check';
 import { describeCase, fuzzCase, runCase, type FuzzCase } from './fuzz-lib.js';
@@ -39,14 +39,12 @@ if (!isMainThread) {
   }
   parentPort!.postMessage({ type: 'done', runs, slowest } satisfies FromWorker);
 } else {
-  const { values } = parseArgs({
-    options: {
-      runs: { type: 'string', default: '20000' },
-      chunk: { type: 'string', default: '500' },
-      seed: { type: 'string', default: String(Date.now() % 1_000_000) },
-      budget: { type: 'string', default: '10000' },
-      hang: { type: 'string', default: '60000' },
-    },
+  const values = scriptOptions('fuzz', 'usage: npm run fuzz -- [--runs N] [--chunk N] [--seed N] [--budget MS] [--hang MS]', {
+    runs: { type: 'string', default: '20000' },
+    chunk: { type: 'string', default: '500' },
+    seed: { type: 'string', default: String(Date.now() % 1_000_000) },
+    budget: { type: 'string', default: '10000' },
+    hang: { type: 'string', default: '60000' },
   });
   const total = Number(values.runs);
   const chunk = Number(values.chunk);

@@ -8,20 +8,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { scriptOptions } from '../pipeline/args.js';
 import { killHarness, useSnapshot } from './kill-lib.js';
 
-const { values } = parseArgs({
-  options: {
-    articles: { type: 'string', default: '3000' },
-    cycles: { type: 'string', default: '25' },
-    seed: { type: 'string', default: String(Date.now() % 100000) },
-    'batch-size': { type: 'string', default: '50' },
-    rewrite: { type: 'string' },
-    // Every 5th run finishes, so files get rewritten and later kills land during replacement.
-    'finish-every': { type: 'string', default: '5' },
-    keep: { type: 'boolean', default: false },
-  },
+const USAGE =
+  'usage: npm run kill-harness -- [--articles N] [--cycles N] [--seed N] [--batch-size N] [--rewrite N] [--finish-every N] [--keep]';
+const values = scriptOptions('kill-harness', USAGE, {
+  articles: { type: 'string', default: '3000' },
+  cycles: { type: 'string', default: '25' },
+  seed: { type: 'string', default: String(Date.now() % 100000) },
+  'batch-size': { type: 'string', default: '50' },
+  rewrite: { type: 'string' },
+  // Every 5th run finishes, so files get rewritten and later kills land during replacement.
+  'finish-every': { type: 'string', default: '5' },
+  keep: { type: 'boolean', default: false },
 });
 const articles = Number(values.articles);
 const cycles = Number(values.cycles);

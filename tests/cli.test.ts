@@ -1,12 +1,13 @@
 /**
  * The CLI as a user meets it: the real built program, fixtures, a temporary database.
  */
+import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleRecord } from '../schemas/article.js';
-import { cli, query, scalar, SEEDS, tableCounts, tempDir } from './helpers.js';
+import { cli, query, ROOT, scalar, SEEDS, tableCounts, tempDir } from './helpers.js';
 
 const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
 
@@ -382,5 +383,36 @@ describe('usage', () => {
     } finally {
       t.cleanup();
     }
+  });
+});
+
+describe('development scripts: --help and bad options', () => {
+  const script = (rel: string, args: readonly string[]): { code: number | null; stdout: string; stderr: string } => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist', rel), ...args], { encoding: 'utf8', timeout: 20_000 });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  it('--help prints the usage and exits 0, running nothing', () => {
+    for (const [rel, name] of [['bench/bench.js', 'bench'], ['scripts/kill-harness.js', 'kill-harness'], ['scripts/fuzz.js', 'fuzz']] as const) {
+      const r = script(rel, ['--help']);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(r.stdout).toMatch(new RegExp(`^usage: npm run ${name} -- \\[--`, 'u'));
+    }
+  });
+
+  it('an unknown option or a bad number is named, with the usage, exit 2, no stack trace', () => {
+    const bogus = script('bench/bench.js', ['--bogus']);
+    expect(bogus.code).toBe(2);
+    expect(bogus.stderr).toBe(
+      "bench: unknown option '--bogus' (see 'npm run bench -- --help')\n" +
+        'usage: npm run bench -- [--articles N] [--workers N] [--batch-size N] [--seed N] [--keep] [--out FILE] [--cpu-prof DIR]\n',
+    );
+    const notANumber = script('bench/bench.js', ['--articles', 'many']);
+    expect(notANumber.code).toBe(2);
+    expect(notANumber.stderr.split('\n')[0]).toBe("bench: expected an integer, got 'many'");
+    const harness = script('scripts/kill-harness.js', ['--cycle', '3']);
+    expect(harness.code).toBe(2);
+    expect(harness.stderr.split('\n')[0]).toBe("kill-harness: unknown option '--cycle' (see 'npm run kill-harness -- --help')");
+    expect(harness.stderr).not.toMatch(/\n\s+at /u);
   });
 });
