@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scriptOptions, str, UsageError } from '../pipeline/args.js';
+import { intFlag, scriptOptions, str, UsageError } from '../pipeline/args.js';
 import Database from 'better-sqlite3';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -45,18 +45,13 @@ function options(): Options {
     seed: { type: 'string' },
     'cpu-prof': { type: 'string' },
   });
-  const n = (v: string | boolean | undefined, d: number): number => {
-    if (v === undefined) return d;
-    if (!/^\d+$/u.test(String(v))) throw new UsageError(`expected an integer, got '${String(v)}'`);
-    return Number(v);
-  };
   return {
-    articles: n(values.articles, 1000),
-    workers: n(values.workers, availableParallelism()),
-    batchSize: values['batch-size'] === undefined ? null : n(values['batch-size'], 0),
+    articles: intFlag('articles', values.articles, 1000, 1),
+    workers: intFlag('workers', values.workers, availableParallelism(), 0),
+    batchSize: values['batch-size'] === undefined ? null : intFlag('batch-size', values['batch-size'], 0, 1),
     keep: values.keep === true,
     out: str(values.out) ?? join(ROOT, 'bench', 'results.json'),
-    seed: n(values.seed, 1),
+    seed: intFlag('seed', values.seed, 1, 0),
     cpuProf: str(values['cpu-prof']) ?? null,
   };
 }

@@ -108,7 +108,7 @@ export function migrate(db: Db, onMigrate?: (from: number, to: number) => void, 
 }
 
 /** The value indexes (schema.ts, VALUE_INDEXES) the database lacks. */
-function missingValueIndexes(db: Db): (typeof VALUE_INDEXES)[number][] {
+export function missingValueIndexes(db: Db): (typeof VALUE_INDEXES)[number][] {
   const present = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).pluck().all() as string[]);
   return VALUE_INDEXES.filter((i) => !present.has(i.name));
 }
@@ -231,7 +231,6 @@ export class Store {
                  duplicates = @duplicates, rejected = @rejected WHERE id = @id`),
       endRun: p('UPDATE runs SET status = ?, finished_at = ? WHERE id = ?'),
       runningRuns: p(`SELECT id, pid FROM runs WHERE status = 'running'`),
-      anyArticle: p('SELECT 1 FROM articles LIMIT 1'),
     };
     const b = (table: string, columns: readonly string[], rowsPerInsert = ROWS_PER_INSERT) =>
       new RowBuffer(db, table, columns.length, rowsPerInsert, (values) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`);
@@ -291,7 +290,7 @@ export class Store {
    */
   prepareValueIndexes(runId: number): boolean {
     if (this.otherLiveRun(runId)) return false;
-    if (this.s.anyArticle.get() === undefined) return missingValueIndexes(this.db).length > 0;
+    if (this.s.maxSeq.get() === 0) return missingValueIndexes(this.db).length > 0;
     buildValueIndexes(this.db);
     return false;
   }

@@ -14,8 +14,8 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
-import { ENTITY_TABLES, VALUE_INDEXES } from '../pipeline/schema.js';
-import { iterateRecords, type ExportRecord } from '../pipeline/store.js';
+import { ENTITY_TABLES } from '../pipeline/schema.js';
+import { iterateRecords, missingValueIndexes, type ExportRecord } from '../pipeline/store.js';
 import { articlePath, makeArticle, prng, ROOT, seedParagraphs } from './corpus.js';
 
 export const BIN = join(ROOT, 'bin', 'vnextract.js');
@@ -103,14 +103,13 @@ export function recordHashes(db: string): Map<string, string> {
 }
 
 /**
- * The value indexes (schema.ts) a database lacks. A first load drops them until its run ends,
- * so a run killed in its first load may leave them out; a run that finished may not.
+ * Names of the value indexes a database lacks (store.ts). A first load goes without them until
+ * its run ends, so a run killed in its first load may leave them out; a run that finished may not.
  */
-export function missingValueIndexes(db: string): string[] {
+export function missingValueIndexNames(db: string): string[] {
   const conn = new Database(db, { readonly: true, fileMustExist: true });
   try {
-    const present = new Set(conn.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).pluck().all() as string[]);
-    return VALUE_INDEXES.map((i) => i.name).filter((n) => !present.has(n));
+    return missingValueIndexes(conn).map((i) => i.name);
   } finally {
     conn.close();
   }
@@ -319,7 +318,7 @@ export async function killHarness(o: HarnessOptions): Promise<HarnessResult> {
     }
     const check = checkDatabase(db, expected);
     checks++;
-    if (!run.killed) check.problems.push(...missingValueIndexes(db).map((n) => `index ${n} missing after a finished run`));
+    if (!run.killed) check.problems.push(...missingValueIndexNames(db).map((n) => `index ${n} missing after a finished run`));
     for (const p of check.problems) problems.push(`cycle ${c}: ${p}`);
     log(`cycle ${c}: ${run.killed ? `killed after ${Math.round(delay)}ms` : `finished in ${Math.round(run.ms)}ms`}, ` +
       `${check.articles} articles, ${check.problems.length === 0 ? 'ok' : check.problems.join('; ')}`);
@@ -337,7 +336,7 @@ export async function killHarness(o: HarnessOptions): Promise<HarnessResult> {
   if (last.code !== 0) problems.push(`final re-run exited ${last.code}: ${last.stderr.trim()}`);
   const finalCheck = checkDatabase(db, expected);
   for (const p of finalCheck.problems) problems.push(`after the final re-run: ${p}`);
-  for (const n of missingValueIndexes(db)) problems.push(`after the final re-run: index ${n} missing`);
+  for (const n of missingValueIndexNames(db)) problems.push(`after the final re-run: index ${n} missing`);
   const clean = join(o.dir, 'clean');
   content.forEach((text, i) => {
     const p = articlePath(clean, i);

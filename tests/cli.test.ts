@@ -409,7 +409,7 @@ describe('development scripts: --help and bad options', () => {
     );
     const notANumber = script('bench/bench.js', ['--articles', 'many']);
     expect(notANumber.code).toBe(2);
-    expect(notANumber.stderr.split('\n')[0]).toBe("bench: expected an integer, got 'many'");
+    expect(notANumber.stderr.split('\n')[0]).toBe("bench: --articles expects an integer ≥ 1, got 'many'");
     const harness = script('scripts/kill-harness.js', ['--cycle', '3']);
     expect(harness.code).toBe(2);
     expect(harness.stderr.split('\n')[0]).toBe("kill-harness: unknown option '--cycle' (see 'npm run kill-harness -- --help')");

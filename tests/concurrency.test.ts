@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, Store, type ExportRecord } from '../pipeline/store.js';
 import { writeCorpus } from '../scripts/corpus.js';
-import { BIN, checkDatabase, contentHash, missingValueIndexes, normalisedExport, recordHashes, runIngest } from '../scripts/kill-lib.js';
+import { BIN, checkDatabase, contentHash, missingValueIndexNames, normalisedExport, recordHashes, runIngest } from '../scripts/kill-lib.js';
 import { query, tempDir } from './helpers.js';
 
 /** Run the CLI without blocking this event loop (the ingest child keeps running meanwhile). */
@@ -96,7 +96,7 @@ describe('readers during an ingest', () => {
     const final = checkDatabase(db, expected);
     expect(final.problems).toEqual([]);
     expect(final.articles).toBe(600);
-    expect(missingValueIndexes(db)).toEqual([]);
+    expect(missingValueIndexNames(db)).toEqual([]);
   }, 60_000);
 
   it('the writer and the readers wait for locks (busy_timeout), never fail at once', () => {
@@ -138,7 +138,7 @@ describe('two ingests into one database at once', () => {
       expect([x.code, y.code, x.stderr + y.stderr]).toEqual([0, 0, '']);
       expect(checkDatabase(db).problems).toEqual([]);
       // Both may have started on an empty file: whichever finished last built the value indexes.
-      expect(missingValueIndexes(db)).toEqual([]);
+      expect(missingValueIndexNames(db)).toEqual([]);
       const runs = query<{ status: string; ingested: number; unchanged: number }>(db, 'SELECT status, ingested, unchanged FROM runs');
       expect(runs.map((r) => r.status)).toEqual(['ok', 'ok']);
       // Each shared file was written by exactly one of the two runs.

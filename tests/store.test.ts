@@ -39,11 +39,12 @@ const zero = (): RunCounters => ({ files: 0, ingested: 0, unchanged: 0, replaced
 describe('Store', () => {
   let cleanup = (): void => {};
   afterEach(() => cleanup());
-  const open = (): { store: Store; path: string } => {
+  /** A fresh database; with `deferValueIndexes`, created as an ingest creates it (a first load). */
+  const open = (deferValueIndexes = false): { store: Store; path: string } => {
     const t = tempDir();
     cleanup = t.cleanup;
     const path = join(t.dir, 'd', 'x.sqlite');
-    return { store: Store.open(path, { create: true }), path };
+    return { store: Store.open(path, { create: true, deferValueIndexes }), path };
   };
 
   it('released migrations keep their exact SQL (they are built from shared pieces; a change must be a new migration)', () => {
@@ -179,17 +180,9 @@ describe('Store', () => {
     t.cleanup();
     return sql;
   };
-  /** A database created by an ingest: a first load, without the value indexes. */
-  const openFirstLoad = (): { store: Store; path: string } => {
-    const t = tempDir();
-    cleanup = t.cleanup;
-    const path = join(t.dir, 'd', 'x.sqlite');
-    return { store: Store.open(path, { create: true, deferValueIndexes: true }), path };
-  };
-
   it('a file an ingest creates starts without the value indexes; the run builds them at its end; a later run keeps them', () => {
     const before = ordinaryIndexes();
-    const { store } = openFirstLoad();
+    const { store } = open(true);
     expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const during = indexSql(store.db);
     for (const i of VALUE_INDEXES) expect(during.has(i.name)).toBe(false);
@@ -224,7 +217,7 @@ describe('Store', () => {
 
   it('value indexes a killed first load left out: readers leave them, the next ingest builds them before it writes', () => {
     const before = ordinaryIndexes();
-    const { store, path } = openFirstLoad();
+    const { store, path } = open(true);
     const run = store.startRun(['ingest'], '0.0.0', 'test-1');
     store.prepareValueIndexes(run);
     store.writeBatch([accepted(record(), 'h1')], run, zero());
@@ -244,7 +237,7 @@ describe('Store', () => {
 
   it('while another ingest runs, a run builds no value index; the last to finish builds them', () => {
     const before = ordinaryIndexes();
-    const { store } = openFirstLoad();
+    const { store } = open(true);
     const first = store.startRun(['ingest'], '0.0.0', 'test-1');
     expect(store.prepareValueIndexes(first)).toBe(true);
     // A second ingest of this live process (pid alive) starts before the first ends.
