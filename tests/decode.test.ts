@@ -1,6 +1,6 @@
 /** The decode stage: UTF-8 fast path, BOM tolerated, NFC, invisible characters, exact reasons for bad bytes. */
 import { describe, expect, it } from 'vitest';
-import { decode, firstInvalidUtf8 } from '../pipeline/decode.js';
+import { decode, firstInvalidUtf8, normaliseText } from '../pipeline/decode.js';
 import type { RawFile } from '../pipeline/types.js';
 
 const file = (bytes: number[] | Uint8Array | string, format: 'text' | 'html' = 'text'): RawFile => ({
@@ -22,6 +22,19 @@ describe('decode', () => {
     expect(r.article).toMatchObject({ source: '/x/a.txt', format: 'text', encoding: 'utf-8', messages: [] });
   });
 
+
+  it('reads valid UTF-8 to the string TextDecoder gives: astral characters, a BOM inside, U+FFFD, the last code point', () => {
+    const text = 'Đại tá 😀 Lê Văn 𝕏 \u{feff}giữa \u{fffd} \u{10ffff} \u{e000} cuối';
+    const bytes = new TextEncoder().encode(text);
+    // A view into a larger buffer, as a file's bytes after a skipped BOM are.
+    const padded = new Uint8Array(bytes.length + 5);
+    padded.set([0xef, 0xbb, 0xbf], 0);
+    padded.set(bytes, 3);
+    for (const b of [bytes, padded.subarray(0, bytes.length + 3)]) {
+      const r = decode(file(b), { lossy: false });
+      expect(r.ok && r.article.text).toBe(normaliseText(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)));
+    }
+  });
   it('rejects empty and whitespace-only files (a BOM alone is empty)', () => {
     for (const b of [[], [0x20, 0x0a, 0x09], [0xef, 0xbb, 0xbf], [0xef, 0xbb, 0xbf, 0x0d, 0x0a]])
       expect(decode(file(b), { lossy: false })).toEqual({ ok: false, source: '/x/a.txt', stage: 'decode', rule: 'empty', reason: 'empty file' });
