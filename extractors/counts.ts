@@ -7,9 +7,10 @@
  */
 import type { CountMention, DateMention } from '../schemas/article.js';
 import type { ExtractContext } from './types.js';
-import { digitStartMatches, wordStartMatches } from './text.js';
+import { digitStartMatches, joinField, wordStartMatches } from './text.js';
 import { extractDates } from './dates.js';
 import { looksLikePhoneNumber, parseDigitNumber, parseSpelledNumber, scaleOf } from './numbers.js';
+import type { Range } from './spans.js';
 import { approximateCues, leadingDigitWords, roundQuantityLead, roundQuantityWords } from './lexicon/numberWords.js';
 import { capitalisedUnitHeads, countedCompounds, listableNouns, nounsAfterSpelledFive, unitCompounds, wordsBeforeYearNoun } from './lexicon/countUnits.js';
 import { identifierHeadExceptions, identifierHeads, notCountedNouns, timeUnits, unitStopWords } from './lexicon/countStopWords.js';
@@ -92,7 +93,7 @@ function wordsBefore(body: string, at: number, n: number): Word[] {
 /** The last `k` words joined, lower case (`chỉ đạo`, `tổng số`). */
 function tail(words: readonly Word[], k: number): string | null {
   if (words.length < k) return null;
-  return words.slice(words.length - k).map((w) => w.lower).join(' ');
+  return joinField(words, (w) => w.lower, words.length - k);
 }
 
 /** A number right after `số`, `lần thứ`, `Ban Chỉ đạo`, `Chỉ thị`... identifies, it does not count. */
@@ -252,7 +253,9 @@ function spelledCandidates(body: string): Candidate[] {
     const first: Word = { text: m[0], lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length };
     const words: Word[] = [first];
     for (let w = wordAfter(body, first.end); w !== null && words.length < 6; w = wordAfter(body, w.end)) words.push(w);
-    const parsed = parseSpelledNumber(words.map((w) => w.lower));
+    const lowers: string[] = [];
+    for (const w of words) lowers.push(w.lower);
+    const parsed = parseSpelledNumber(lowers);
     if (parsed === null) continue;
     const last = words[parsed.length - 1] as Word;
     SPELLED.lastIndex = last.end; // `hai mươi hai` is one numeral, not two
@@ -281,7 +284,9 @@ function spelledCandidates(body: string): Candidate[] {
 export function extractCounts(ctx: ExtractContext, dates: readonly DateMention[] = extractDates(ctx)): CountMention[] {
   const { body } = ctx;
   // The dates of the same body (the caller passes them when it has them: no second date pass).
-  const dateSpans = dates.map((d) => [d.start, d.end] as const);
+  // Pushed, not mapped: see `outside` in index.ts on the array kinds of empty lists.
+  const dateSpans: Range[] = [];
+  for (const d of dates) dateSpans.push([d.start, d.end]);
   const candidates = [...digitCandidates(body), ...spelledCandidates(body)].sort((a, b) => a.start - b.start || b.end - a.end);
   const counts: CountMention[] = [];
   let lastEnd = 0;

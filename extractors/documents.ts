@@ -18,7 +18,7 @@
  */
 import type { DocumentRef, DocumentType, Span } from '../schemas/article.js';
 import type { ExtractContext } from './types.js';
-import { cachedMatchKey, digitStartMatches, displayForm, wordStartMatches } from './text.js';
+import { cachedMatchKey, digitStartMatches, displayForm, joinField, wordStartMatches } from './text.js';
 import {
   bareNumberFollowers,
   bareNumberFollowersBeforeYear,
@@ -352,7 +352,7 @@ function readIssuer(body: string, i: number): { value: string; end: number } | n
   while (words.length > 0 && matchKey(words[words.length - 1]?.text ?? '') === AND_KEY) words.pop();
   const last = words[words.length - 1];
   if (last === undefined) return null;
-  return { value: displayForm(words.map((w) => w.text).join(' ')), end: last.end };
+  return { value: displayForm(joinField(words, (w) => w.text)), end: last.end };
 }
 
 interface Tail {
@@ -622,7 +622,9 @@ function mergeHits(hits: readonly Hit[]): DocumentRef[] {
     for (let i = 1; i < key.length && /[\d/]/u.test(key[i - 1] ?? ''); i++) {
       if (/\d/u.test(key[i - 1] ?? '') && !/\d/u.test(key[i] ?? '')) {
         const head = `${r.type}\u0000${key.slice(0, i)}`;
-        byHead.set(head, [...(byHead.get(head) ?? []), r]);
+        const list = byHead.get(head);
+        if (list) list.push(r);
+        else byHead.set(head, [r]);
       }
     }
   }
@@ -637,10 +639,10 @@ function mergeHits(hits: readonly Hit[]): DocumentRef[] {
     merged.add(bare);
   }
 
-  return records
-    .filter((r) => !merged.has(r))
-    .map((r) => ({ ...r, mentions: uniqueSpans(r.mentions) }))
-    .sort((a, b) => (a.mentions[0]?.[0] ?? 0) - (b.mentions[0]?.[0] ?? 0));
+  // Pushed, not filtered and mapped: see `outside` in index.ts on the array kinds of empty lists.
+  const refs: DocumentRef[] = [];
+  for (const r of records) if (!merged.has(r)) refs.push({ ...r, mentions: uniqueSpans(r.mentions) });
+  return refs.sort((a, b) => (a.mentions[0]?.[0] ?? 0) - (b.mentions[0]?.[0] ?? 0));
 }
 
 function uniqueSpans(spans: readonly Span[]): Span[] {

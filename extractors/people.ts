@@ -23,7 +23,7 @@ import {
   titleLexicon,
   type TitleKind,
 } from './lexicon/titles.js';
-import { cachedMatchKey, collapseSpaces, displayForm, matchKey, memoised, seedToneStyle } from './text.js';
+import { cachedMatchKey, collapseSpaces, displayForm, joinField, matchKey, memoised, seedToneStyle } from './text.js';
 import { overlapTest, type Range } from './spans.js';
 import { buildTrie, inlineGap, matchAt, type Token } from './tokens.js';
 
@@ -55,8 +55,12 @@ interface TitleHit {
   readonly title: string;
   readonly agency: AgencySpan | null;
   readonly to: number;
-  /** A Party membership title: its committee is named inside the title (`Phó Bí thư Tỉnh ủy`). */
-  readonly membership?: boolean;
+  /**
+   * A Party membership title: its committee is named inside the title (`Phó Bí thư Tỉnh ủy`).
+   * Always set, false or true: hits of two shapes made V8 throw away extractPeople's
+   * optimised code when the second shape first came (a recompile in every worker).
+   */
+  readonly membership: boolean;
 }
 
 interface Found {
@@ -114,16 +118,16 @@ function readTitle(tokens: readonly Token[], i: number, body: string): TitleHit 
       // `Trưởng Công an huyện X` → `Trưởng Công an huyện`: the unit's level is part of the title.
       const level = headTok?.key === 'công' ? matchAt(localityTrie, tokens, end) : null;
       if (level) end = level.to;
-      return { title: surface(tokens, m.from, end, body), agency, to: agency.to };
+      return { title: surface(tokens, m.from, end, body), agency, to: agency.to, membership: false };
     }
     const tail = tokens[m.to];
     if (tail && inlineGap(tail) && headTitleTailKeys.has(tail.key)) {
-      return { title: surface(tokens, m.from, m.to + 1, body), agency: null, to: m.to + 1 };
+      return { title: surface(tokens, m.from, m.to + 1, body), agency: null, to: m.to + 1, membership: false };
     }
     return null;
   }
   const agency = inlineGap(tokens[m.to]) ? scanAgency(tokens, m.to) : null;
-  return { title: titleText, agency, to: agency?.to ?? m.to };
+  return { title: titleText, agency, to: agency?.to ?? m.to, membership: false };
 }
 
 /** Length of the personal name starting at token `i` (2–4 syllables), or 0. */
@@ -216,7 +220,7 @@ function readPerson(tokens: readonly Token[], i: number, body: string): (Found &
   if (!hasContext && !surnameKeys.has(tokens[nameFrom]?.key ?? '')) return null;
   const nameTo = nameFrom + n;
   // `Tại Hà Nội, Giám đốc …`: a province's name is a place.
-  if (placeKeys.has(tokens.slice(nameFrom, nameTo).map((t) => t.key).join(' '))) return null;
+  if (placeKeys.has(joinField(tokens, (t) => t.key, nameFrom, nameTo))) return null;
   const after = readTitlesAfter(tokens, nameTo, body);
   if (!hasContext && after.titles.length === 0) return null;
   return {
@@ -253,7 +257,10 @@ export function extractPeople(
   agencySpans: readonly AgencySpan[],
   authors: readonly string[],
 ): PeopleResult {
-  const inAgency = overlapTest(agencySpans.map((a): Range => [tokens[a.from]?.start ?? 0, tokens[a.to - 1]?.end ?? 0]));
+  // Pushed, not mapped: see `outside` in index.ts on the array kinds of empty lists.
+  const agencyRanges: Range[] = [];
+  for (const a of agencySpans) agencyRanges.push([tokens[a.from]?.start ?? 0, tokens[a.to - 1]?.end ?? 0]);
+  const inAgency = overlapTest(agencyRanges);
   const authorKeys = new Set(authors.map(matchKey));
   const found: Found[] = [];
   const titleAgencies: AgencySpan[] = [];

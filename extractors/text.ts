@@ -43,6 +43,18 @@ export function matchKey(text: string): string {
   ).normalize('NFC');
 }
 
+/**
+ * `field` of each of `items[from, to)`, joined with single spaces. A loop, not slice → map →
+ * join: V8's optimised `map` returns a holey array where the builtin's is packed, and a `join`
+ * or index site that had seen only one kind threw its function's optimised code away when
+ * the other came (measured with --trace-deopt: a recompile in every worker).
+ */
+export function joinField<T>(items: readonly T[], field: (item: T) => string, from = 0, to = items.length): string {
+  const parts: string[] = [];
+  for (let i = from; i < to && i < items.length; i++) parts.push(field(items[i] as T));
+  return parts.join(' ');
+}
+
 /** Collapse whitespace runs (incl. NBSP and other Unicode spaces) to one space and trim. */
 export function collapseSpaces(text: string): string {
   return text.replace(/[\s\u00a0\u200b\u2000-\u200a\u202f\u205f\u3000]+/gu, ' ').trim();

@@ -52,15 +52,18 @@ const EDGE_SPACE = /^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$/gu;
  */
 function trimLine(l: string): string {
   const t = l.trim();
-  return t.charCodeAt(0) === 0x200b || t.charCodeAt(t.length - 1) === 0x200b ? l.replace(EDGE_SPACE, '') : t;
+  // Read inside the string only: `charCodeAt` past the end made V8 drop this function's optimised code.
+  return t.length > 0 && (t.charCodeAt(0) === 0x200b || t.charCodeAt(t.length - 1) === 0x200b) ? l.replace(EDGE_SPACE, '') : t;
 }
 
-/** Split into trimmed lines (any newline convention). */
+/**
+ * Split into trimmed lines (any newline convention). Pushed, not mapped: see `outside` in
+ * extractors/index.ts on the array kinds that map and filter return.
+ */
 export function splitLines(text: string): string[] {
-  return text
-    .replace(/^\ufeff/u, '')
-    .split(/\r\n|\r|\n|\u2028|\u2029/u)
-    .map(trimLine);
+  const lines: string[] = [];
+  for (const l of text.replace(/^\ufeff/u, '').split(/\r\n|\r|\n|\u2028|\u2029/u)) lines.push(trimLine(l));
+  return lines;
 }
 
 interface Line {
@@ -209,7 +212,8 @@ export function cleanLines(rawLines: readonly string[], hints: MetadataHints = {
   const inline: string[] = [];
   for (const line of lines) if (line.keep) inline.push(...photoCredits(line.text));
 
-  const kept = lines.filter((l) => l.keep).map((l) => l.text);
+  const kept: string[] = [];
+  for (const l of lines) if (l.keep) kept.push(l.text);
   const body = (prepend !== null ? [prepend, ...kept] : kept).join('\n');
   const authors = uniqueNames([...(hints.authors ?? []), ...creditAuthors, ...inline, ...trailing]);
   return {
