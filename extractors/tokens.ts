@@ -22,6 +22,35 @@ export interface Token {
   readonly glued: boolean;
   /** A line break between the previous token and this one: phrases never cross it. */
   readonly newlineBefore: boolean;
+  /** Whether the token's text passes `test` (see `textTest`): worked out once per distinct text. */
+  is(test: TextTest): boolean;
+}
+
+/** What a test of a token's text alone may read. */
+export type TokenText = Pick<Token, 'text' | 'kind' | 'key' | 'upper'>;
+
+/**
+ * A question about a token's text alone (is it a surname? the first word of a lexicon
+ * phrase?), asked of many tokens of every article. The answer is kept with the text's shared
+ * info (one per distinct text, see `infoAt`), so a word the corpus repeats is tested once,
+ * not once per occurrence: the scanners' per-token Set and Map look-ups and name regexes were
+ * together ~5% of processFile. `test` must be pure, and what it reads must not change after
+ * the first question (lexicons are built at start-up).
+ */
+export interface TextTest {
+  /** One bit of TextInfo.asked and TextInfo.answers. */
+  readonly bit: number;
+  readonly test: (t: TokenText) => boolean;
+}
+
+/** Bits 0–29: a larger one would not be a small integer in V8, and the bit operations would slow. */
+const MAX_TEXT_TESTS = 30;
+let textTests = 0;
+
+/** A new text test; there are a few dozen at most, made at module load. */
+export function textTest(test: (t: TokenText) => boolean): TextTest {
+  if (textTests >= MAX_TEXT_TESTS) throw new Error(`more than ${MAX_TEXT_TESTS} token text tests`);
+  return { bit: 1 << textTests++, test };
 }
 
 // The tokens are those of one alternation regex (tests/tokens.test.ts keeps it as the oracle):
@@ -38,6 +67,9 @@ interface TextInfo {
   readonly kind: TokenKind;
   readonly key: string;
   readonly upper: boolean;
+  /** Bits of the TextTests already asked of this text, and of those that answered true. */
+  asked: number;
+  answers: number;
 }
 
 function textInfo(t: string, units: Uint16Array): TextInfo {
@@ -50,6 +82,8 @@ function textInfo(t: string, units: Uint16Array): TextInfo {
     kind,
     key: kind === 'word' ? matchKey(t) : t,
     upper: kind === 'word' && t[0] !== t[0]?.toLowerCase(),
+    asked: 0,
+    answers: 0,
   };
 }
 
@@ -320,6 +354,15 @@ class SyllableToken implements Token {
   get newlineBefore(): boolean {
     return (this.flags & NEWLINE) !== 0;
   }
+
+  is(test: TextTest): boolean {
+    const info = this.info;
+    if ((info.asked & test.bit) === 0) {
+      info.asked |= test.bit;
+      if (test.test(info)) info.answers |= test.bit;
+    }
+    return (info.answers & test.bit) !== 0;
+  }
 }
 
 /**
@@ -378,10 +421,16 @@ export interface PhraseTrie<V> {
   value?: V;
 }
 
-export function buildTrie<V>(entries: Iterable<readonly [string, V]>): PhraseTrie<V> {
-  const root: PhraseTrie<V> = { children: new Map() };
+/** A built trie: its root, and the test "is this token the first word of a phrase?". */
+export interface Lexicon<V> extends PhraseTrie<V> {
+  readonly starts: TextTest;
+}
+
+export function buildTrie<V>(entries: Iterable<readonly [string, V]>): Lexicon<V> {
+  const children = new Map<string, PhraseTrie<V>>();
+  const root: Lexicon<V> = { children, starts: textTest((t) => children.has(t.key)) };
   for (const [phrase, value] of entries) {
-    let node = root;
+    let node: PhraseTrie<V> = root;
     for (const t of tokenize(phrase)) {
       let next = node.children.get(t.key);
       if (!next) {
@@ -407,7 +456,9 @@ export interface PhraseMatch<V> {
  * Longest lexicon phrase starting at token `i`, crossing only inline gaps (a phrase never
  * spans a line break).
  */
-export function matchAt<V>(trie: PhraseTrie<V>, tokens: readonly Token[], i: number): PhraseMatch<V> | null {
+export function matchAt<V>(trie: Lexicon<V>, tokens: readonly Token[], i: number): PhraseMatch<V> | null {
+  // Most tokens start no phrase: answered from the token's text info, without a Map look-up.
+  if (!tokens[i]?.is(trie.starts)) return null;
   let node: PhraseTrie<V> | undefined = trie;
   let best: PhraseMatch<V> | null = null;
   for (let j = i; j < tokens.length; j++) {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchKey } from '../extractors/text.js';
-import { tokenize, type Token } from '../extractors/tokens.js';
+import { buildTrie, matchAt, textTest, tokenize, type Token } from '../extractors/tokens.js';
 
 const ORACLE =
   /\p{Lu}\.\p{Lu}(?![\p{L}\p{M}])|\p{Lu}[\p{Lu}\p{M}]*(?![\p{Ll}])|\p{Lu}?[\p{Ll}\p{M}]+|\p{L}[\p{L}\p{M}]*|\d+(?:[.,]\d+)*|[^\s\p{L}\p{M}\d]/gu;
@@ -111,5 +111,33 @@ describe('tokenize agrees with the regex tokenizer it replaced', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('text tests and lexicon look-ups', () => {
+  it('answers a text test per token, asking it once per distinct text', () => {
+    const asked: string[] = [];
+    const capitalised = textTest((t) => {
+      asked.push(t.text);
+      return t.kind === 'word' && t.upper;
+    });
+    const tokens = tokenize('Trung tá Vũ gặp Vũ và trung tá Lò; Vũ');
+    expect(tokens.filter((t) => t.is(capitalised)).map((t) => t.text)).toEqual(['Trung', 'Vũ', 'Vũ', 'Lò', 'Vũ']);
+    // A second question of the same texts is answered from memory.
+    expect(tokens.filter((t) => t.is(capitalised)).length).toBe(5);
+    expect(asked.filter((x) => x === 'Vũ')).toHaveLength(1);
+    expect(new Set(asked).size).toBe(asked.length);
+  });
+
+  it('finds the longest phrase at a token, and none at a token that starts no phrase', () => {
+    const lexicon = buildTrie([['Ban Dân vận', 'board'], ['Ban', 'short'], ['Mặt trận Tổ quốc', 'front']]);
+    const tokens = tokenize('họp với Ban Dân vận và Mặt trận\nTổ quốc, ban');
+    expect(matchAt(lexicon, tokens, 2)).toEqual({ value: 'board', from: 2, to: 5 });
+    expect(matchAt(lexicon, tokens, 0)).toBeNull();
+    // A phrase never crosses a line break.
+    expect(matchAt(lexicon, tokens, 6)).toBeNull();
+    // Keys are case-folded: lower-case `ban` is the phrase `Ban`.
+    expect(matchAt(lexicon, tokens, tokens.length - 1)).toEqual({ value: 'short', from: tokens.length - 1, to: tokens.length });
+    expect(matchAt(lexicon, tokens, tokens.length)).toBeNull();
   });
 });
