@@ -23,7 +23,7 @@ import { nameStopWords } from './lexicon/nameStops.js';
 import { rankSpellings } from './lexicon/ranks.js';
 import { titleLexicon } from './lexicon/titles.js';
 import { displayForm, matchKey } from './text.js';
-import { buildTrie, inlineGap, matchAt, tokenize, wordCharAt, wordCharBefore, type PhraseMatch, type Token } from './tokens.js';
+import { buildTrie, inlineGap, matchAt, textTest, tokenize, wordCharAt, wordCharBefore, type PhraseMatch, type Token } from './tokens.js';
 
 /** `UBND`, `TƯ`: two or more letters, all capitals. */
 const isAllCaps = (text: string): boolean => text.length >= 2 && text === text.toUpperCase() && /\p{Lu}/u.test(text);
@@ -434,6 +434,8 @@ export function nestedHosts(spans: readonly AgencySpan[]): AgencySpan[] {
 
 /** Expanded keys of press abbreviations (`TƯ` → `trung ương`), for matching only. */
 const expansions = new Map(agencyAbbreviations.map((a) => [a.short, matchKey(a.long)]));
+/** Most words are no press abbreviation: answered once per distinct text (see `textTest`). */
+const HAS_EXPANSION = textTest((t) => expansions.has(t.text));
 const QUOTES = /^[“”"«»‘’]$/u;
 /** No article-local abbreviations: one shared empty map, not a new one per call. */
 const NO_LOCAL: ReadonlyMap<string, string> = new Map();
@@ -457,7 +459,7 @@ export function tokensKey(
       i += 2;
       continue;
     }
-    parts.push(local.get(t.text) ?? expansions.get(t.text) ?? t.key);
+    parts.push(local.get(t.text) ?? (t.is(HAS_EXPANSION) ? expansions.get(t.text) : undefined) ?? t.key);
   }
   return parts.join(' ');
 }

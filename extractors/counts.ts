@@ -7,9 +7,9 @@
  */
 import type { CountMention, DateMention } from '../schemas/article.js';
 import type { ExtractContext } from './types.js';
-import { digitStartMatches, joinField, wordStartMatches } from './text.js';
+import { codeUnitTable, digitStartMatches, joinField, wordStartMatches } from './text.js';
 import { extractDates } from './dates.js';
-import { looksLikePhoneNumber, parseDigitNumber, parseSpelledNumber, scaleOf } from './numbers.js';
+import { isNumberWord, looksLikePhoneNumber, parseDigitNumber, parseSpelledNumber, scaleOf } from './numbers.js';
 import type { Range } from './spans.js';
 import { approximateCues, leadingDigitWords, roundQuantityLead, roundQuantityWords } from './lexicon/numberWords.js';
 import { capitalisedUnitHeads, countedCompounds, listableNouns, nounsAfterSpelledFive, unitCompounds, wordsBeforeYearNoun } from './lexicon/countUnits.js';
@@ -71,18 +71,27 @@ function wordAfter(body: string, at: number): Word | null {
   return { text: m[1], lower: m[1].toLowerCase(), start, end: start + m[1].length };
 }
 
+/** What `wordsBefore` reads a code unit as: an inline space, a letter or mark, a numeral, other. */
+const BEFORE_SPACE = 1;
+const BEFORE_LETTER = 2;
+const BEFORE_NUMBER = 3;
+const BEFORE_CLASS = codeUnitTable((u) =>
+  /[ \t\u00a0]/u.test(u) ? BEFORE_SPACE : WORD_CHARS.test(u) ? BEFORE_LETTER : /\p{N}/u.test(u) ? BEFORE_NUMBER : 0,
+);
+
 /** Up to `n` words right before `at`, nearest last, stopping at punctuation. */
 function wordsBefore(body: string, at: number, n: number): Word[] {
   const words: Word[] = [];
+  const classAt = (p: number): number => BEFORE_CLASS[body.charCodeAt(p)] ?? 0;
   let i = at;
   while (words.length < n) {
     let j = i;
     let spaces = 0;
-    while (j > 0 && /[ \t\u00a0]/u.test(body[j - 1] ?? '') && spaces < 3) { j -= 1; spaces += 1; }
+    while (j > 0 && classAt(j - 1) === BEFORE_SPACE && spaces < 3) { j -= 1; spaces += 1; }
     if (spaces === 0 && words.length > 0) break;
     let k = j;
-    while (k > 0 && WORD_CHARS.test(body[k - 1] ?? '') && j - k < 12) k -= 1;
-    if (k === j || (k > 0 && /[\p{N}]/u.test(body[k - 1] ?? ''))) break;
+    while (k > 0 && classAt(k - 1) === BEFORE_LETTER && j - k < 12) k -= 1;
+    if (k === j || (k > 0 && classAt(k - 1) === BEFORE_NUMBER)) break;
     const text = body.slice(k, j);
     words.unshift({ text, lower: text.toLowerCase(), start: k, end: j });
     i = k;
@@ -252,7 +261,13 @@ function spelledCandidates(body: string): Candidate[] {
   for (const m of wordStartMatches(SPELLED, body)) {
     const first: Word = { text: m[0], lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length };
     const words: Word[] = [first];
-    for (let w = wordAfter(body, first.end); w !== null && words.length < 6; w = wordAfter(body, w.end)) words.push(w);
+    // Up to six words, but none past the first that is not a number word: the parser would not read it.
+    for (let prev = first; words.length < 6 && isNumberWord(prev.lower); ) {
+      const w = wordAfter(body, prev.end);
+      if (w === null) break;
+      words.push(w);
+      prev = w;
+    }
     const lowers: string[] = [];
     for (const w of words) lowers.push(w.lower);
     const parsed = parseSpelledNumber(lowers);

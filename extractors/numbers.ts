@@ -70,6 +70,19 @@ function parseBelowHundred(words: readonly string[], at: number): SpelledNumber 
   return { value: d, length: 1 };
 }
 
+const NUMBER_WORDS: ReadonlySet<string> = new Set([
+  ...digitWords.keys(), tenWord, tensMarker, hundredWord, ...zeroTensWords, ...scaleWords.keys(),
+]);
+
+/**
+ * A word of the numeral vocabulary (lower case). `parseSpelledNumber` reads a word only when
+ * the one before it is such a word, so a caller may stop gathering words after the first
+ * word that is not.
+ */
+export function isNumberWord(lower: string): boolean {
+  return NUMBER_WORDS.has(lower);
+}
+
 /**
  * Parse a spelled-out number from lower-case syllables, greedily: `hai` = 2,
  * `mười hai` = 12, `hai mươi lăm` = 25, `ba trăm linh năm` = 305, `hai nghìn` = 2000,

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { looksLikePhoneNumber, parseDigitNumber, parseSpelledNumber, scaleOf } from '../extractors/numbers.js';
+import { isNumberWord, looksLikePhoneNumber, parseDigitNumber, parseSpelledNumber, scaleOf } from '../extractors/numbers.js';
 
 describe('parseDigitNumber', () => {
   it('reads Vietnamese thousands dots and decimal commas', () => {
@@ -61,6 +62,26 @@ describe('parseSpelledNumber', () => {
     expect(parse('mười constructor')).toEqual({ value: 10, length: 1 });
     expect(parse('hai mươi constructor')).toEqual({ value: 20, length: 2 });
     expect(parse('một trăm linh constructor')).toEqual({ value: 100, length: 2 });
+  });
+});
+
+describe('isNumberWord', () => {
+  it('names the numeral vocabulary, and nothing else', () => {
+    for (const w of ['một', 'hai', 'mười', 'mươi', 'trăm', 'linh', 'lẻ', 'nghìn', 'triệu', 'tỷ', 'lăm', 'mốt']) expect(isNumberWord(w)).toBe(true);
+    for (const w of ['số', 'người', 'cán', 'bộ', 'xã', '']) expect(isNumberWord(w)).toBe(false);
+  });
+
+  it('is all the parser reads: words after the first other word never change a parse', () => {
+    // Callers gather words only up to the first that is not a number word (counts.ts).
+    const word = fc.constantFrom('một', 'hai', 'ba', 'năm', 'lăm', 'mốt', 'tư', 'mười', 'mươi', 'trăm', 'linh', 'lẻ', 'nghìn', 'vạn', 'triệu', 'tỷ', 'số', 'người', 'năm', 'hộ');
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 8 }), (words) => {
+        const stop = words.findIndex((w) => !isNumberWord(w));
+        const cut = stop < 0 ? words : words.slice(0, stop + 1);
+        expect(parseSpelledNumber(cut)).toEqual(parseSpelledNumber(words));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
