@@ -23,7 +23,7 @@ import { nameStopWords } from './lexicon/nameStops.js';
 import { rankSpellings } from './lexicon/ranks.js';
 import { titleLexicon } from './lexicon/titles.js';
 import { displayForm, matchKey } from './text.js';
-import { buildTrie, inlineGap, matchAt, textTest, tokenize, wordCharAt, wordCharBefore, type PhraseMatch, type Token } from './tokens.js';
+import { buildTrie, inlineGap, matchAt, textTest, tokenAt, tokenize, wordCharAt, wordCharBefore, type PhraseMatch, type Token } from './tokens.js';
 
 /** `UBND`, `TƯ`: two or more letters, all capitals. */
 const isAllCaps = (text: string): boolean => text.length >= 2 && text === text.toUpperCase() && /\p{Lu}/u.test(text);
@@ -120,7 +120,7 @@ function isStopWord(tokens: readonly Token[], i: number): boolean {
 
 /** A capitalised word that can carry an agency's name (not a rank, title or function word). */
 function isNameWord(tokens: readonly Token[], i: number): boolean {
-  const t = tokens[i];
+  const t = tokenAt(tokens, i);
   return isWord(t) && t.upper && inlineGap(t) && !startsRankOrTitle(tokens, i) && !isStopWord(tokens, i);
 }
 
@@ -266,7 +266,8 @@ function scanAgencyAt(tokens: readonly Token[], i: number, opts: ScanOptions): A
   // `Bộ trưởng`, `Cục trưởng`, `Đội trưởng`: a title, not the agency it starts like.
   const title = matchAt(titleTrie, tokens, k);
   if (title && title.to > head.to) return null;
-  if (pluralKeys.has(tokens[head.to]?.key ?? '') && inlineGap(tokens[head.to])) return null;
+  const afterHead = tokenAt(tokens, head.to);
+  if (pluralKeys.has(afterHead?.key ?? '') && inlineGap(afterHead)) return null;
 
   const numbered = head.value.numbered === true;
   let current: AgencyHead = head.value;
@@ -477,7 +478,7 @@ interface Group {
  * (TN-MT)`): returns the alias text, or null.
  */
 function definedAlias(body: string, tokens: readonly Token[], span: AgencySpan): string | null {
-  const open = tokens[span.to];
+  const open = tokenAt(tokens, span.to);
   if (open?.text !== '(') return null;
   let j = span.to + 1;
   while (j < tokens.length && j < span.to + 6 && tokens[j]?.text !== ')') {
@@ -524,11 +525,12 @@ export function collectAgencies(
   }
   mergeInnerForms(groups);
   addAliasMentions(body, groups);
-  return [...groups.values()].map((g) => ({
-    name: fullest(g.names),
-    aliases: [...g.aliases],
-    mentions: [...g.mentions].sort((a, b) => a[0] - b[0]),
-  }));
+  // Pushed, not mapped: see `outside` in index.ts on the array kinds of empty lists.
+  const agencies: Agency[] = [];
+  for (const g of groups.values()) {
+    agencies.push({ name: fullest(g.names), aliases: [...g.aliases], mentions: [...g.mentions].sort((a, b) => a[0] - b[0]) });
+  }
+  return agencies;
 }
 
 /** A `(ABBR)` inside a span: its alias and the written text to drop from the display name. */

@@ -321,13 +321,18 @@ function mergePeople(
   const firstKeys = new Set<string>();
   for (const p of byKey.values()) firstKeys.add(cachedMatchKey(p.name).split(' ')[0] ?? '');
   const positions = upperWordPositions(tokens, firstKeys);
-  return [...byKey.values()].map((p) => ({
-    name: p.name,
-    rank: p.rank,
-    titles: [...p.titles.values()],
-    agencies: [...p.agencies.values()],
-    mentions: unionSpans(p.seen, nameMentions(tokens, positions, p.name, inAgency)),
-  }));
+  // Pushed, not mapped: see `outside` in index.ts on the array kinds of empty lists.
+  const people: Person[] = [];
+  for (const p of byKey.values()) {
+    people.push({
+      name: p.name,
+      rank: p.rank,
+      titles: [...p.titles.values()],
+      agencies: [...p.agencies.values()],
+      mentions: unionSpans(p.seen, nameMentions(tokens, positions, p.name, inAgency)),
+    });
+  }
+  return people;
 }
 
 /** Both lists of spans, each span once, in text order. */

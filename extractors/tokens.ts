@@ -410,6 +410,15 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/**
+ * The token at `i`, or undefined past the end. Tested before the read: the first read past the
+ * end of an array made V8 throw away the optimised code of the function doing it (and of every
+ * function it was inlined into), then compile them again, in every worker.
+ */
+export function tokenAt(tokens: readonly Token[], i: number): Token | undefined {
+  return i < tokens.length ? tokens[i] : undefined;
+}
+
 /** True when the gap between two tokens is plain inline space (no line break). */
 export function inlineGap(token: Token | undefined): boolean {
   return token !== undefined && !token.newlineBefore;
@@ -458,7 +467,8 @@ export interface PhraseMatch<V> {
  */
 export function matchAt<V>(trie: Lexicon<V>, tokens: readonly Token[], i: number): PhraseMatch<V> | null {
   // Most tokens start no phrase: answered from the token's text info, without a Map look-up.
-  if (!tokens[i]?.is(trie.starts)) return null;
+  const first = tokenAt(tokens, i);
+  if (first === undefined || !first.is(trie.starts)) return null;
   let node: PhraseTrie<V> | undefined = trie;
   let best: PhraseMatch<V> | null = null;
   for (let j = i; j < tokens.length; j++) {
