@@ -435,6 +435,10 @@ export interface Lexicon<V> extends PhraseTrie<V> {
   readonly starts: TextTest;
 }
 
+/**
+ * A lexicon's trie, built whole: it must not change afterwards (its `starts` answers are kept
+ * per text). Build tries at module load: each takes one of the `MAX_TEXT_TESTS` text tests.
+ */
 export function buildTrie<V>(entries: Iterable<readonly [string, V]>): Lexicon<V> {
   const children = new Map<string, PhraseTrie<V>>();
   const root: Lexicon<V> = { children, starts: textTest((t) => children.has(t.key)) };
