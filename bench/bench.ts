@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { intFlag, scriptOptions, str, UsageError } from '../pipeline/args.js';
+import { scriptOptions, str } from '../pipeline/args.js';
 import Database from 'better-sqlite3';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -36,7 +36,7 @@ interface Options {
 const USAGE = 'usage: npm run bench -- [--articles N] [--workers N] [--batch-size N] [--seed N] [--keep] [--out FILE] [--cpu-prof DIR]';
 
 function options(): Options {
-  const values = scriptOptions('bench', USAGE, {
+  const { values, int } = scriptOptions('bench', USAGE, {
     articles: { type: 'string' },
     workers: { type: 'string' },
     'batch-size': { type: 'string' },
@@ -46,12 +46,12 @@ function options(): Options {
     'cpu-prof': { type: 'string' },
   });
   return {
-    articles: intFlag('articles', values.articles, 1000, 1),
-    workers: intFlag('workers', values.workers, availableParallelism(), 0),
-    batchSize: values['batch-size'] === undefined ? null : intFlag('batch-size', values['batch-size'], 0, 1),
+    articles: int('articles', 1000, 1),
+    workers: int('workers', availableParallelism(), 0),
+    batchSize: values['batch-size'] === undefined ? null : int('batch-size', 0, 1),
     keep: values.keep === true,
     out: str(values.out) ?? join(ROOT, 'bench', 'results.json'),
-    seed: intFlag('seed', values.seed, 1, 0),
+    seed: int('seed', 1, 0),
     cpuProf: str(values['cpu-prof']) ?? null,
   };
 }
@@ -434,11 +434,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof UsageError) {
-    process.stderr.write(`bench: ${err.message}\n${USAGE}\n`);
-    process.exitCode = 2;
-    return;
-  }
   process.stderr.write(`bench: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
   process.exitCode = 1;
 });

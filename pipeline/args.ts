@@ -64,22 +64,32 @@ export function str(raw: string | boolean | undefined): string | undefined {
   return typeof raw === 'string' ? raw : undefined;
 }
 
+/** A development script's options, and its integer options read as the CLI reads them (`intFlag`). */
+export interface ScriptOptions {
+  readonly values: Parsed['values'];
+  int(name: string, fallback: number, min: number): number;
+}
+
 /**
  * The options of a development script (`npm run bench`, `fuzz`, `kill-harness`): `--help`
- * prints its usage and exits 0; an unknown or incomplete option says which and exits 2, with
- * the usage, instead of a stack trace.
+ * prints its usage and exits 0; an unknown or incomplete option, or a number that is not one,
+ * says which and exits 2, with the usage, instead of a stack trace or a silent NaN.
  */
-export function scriptOptions(script: string, usage: string, options: Options): Parsed['values'] {
+export function scriptOptions(script: string, usage: string, options: Options): ScriptOptions {
   const argv = process.argv.slice(2);
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${usage}\n`);
     process.exit(0);
   }
-  try {
-    return parse(script, argv, options, false, `see 'npm run ${script} -- --help'`).values;
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`${script}: ${err.message}\n${usage}\n`);
-    process.exit(2);
-  }
+  const usageExit = <T>(read: () => T): T => {
+    try {
+      return read();
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      process.stderr.write(`${script}: ${err.message}\n${usage}\n`);
+      process.exit(2);
+    }
+  };
+  const { values } = usageExit(() => parse(script, argv, options, false, `see 'npm run ${script} -- --help'`));
+  return { values, int: (name, fallback, min) => usageExit(() => intFlag(name, values[name], fallback, min)) };
 }

@@ -39,18 +39,18 @@ if (!isMainThread) {
   }
   parentPort!.postMessage({ type: 'done', runs, slowest } satisfies FromWorker);
 } else {
-  const values = scriptOptions('fuzz', 'usage: npm run fuzz -- [--runs N] [--chunk N] [--seed N] [--budget MS] [--hang MS]', {
-    runs: { type: 'string', default: '20000' },
-    chunk: { type: 'string', default: '500' },
-    seed: { type: 'string', default: String(Date.now() % 1_000_000) },
-    budget: { type: 'string', default: '10000' },
-    hang: { type: 'string', default: '60000' },
+  const { int } = scriptOptions('fuzz', 'usage: npm run fuzz -- [--runs N] [--chunk N] [--seed N] [--budget MS] [--hang MS]', {
+    runs: { type: 'string' },
+    chunk: { type: 'string' },
+    seed: { type: 'string' },
+    budget: { type: 'string' },
+    hang: { type: 'string' },
   });
-  const total = Number(values.runs);
-  const chunk = Number(values.chunk);
-  const budget = Number(values.budget);
-  const hangMs = Number(values.hang);
-  let seed = Number(values.seed);
+  const total = int('runs', 20_000, 1);
+  const chunk = int('chunk', 500, 1);
+  const budget = int('budget', 10_000, 1);
+  const hangMs = int('hang', 60_000, 1);
+  let seed = int('seed', Date.now() % 1_000_000, 0);
   console.log(`fuzz: ${total} cases in chunks of ${chunk}, first seed ${seed}, budget ${budget}ms per case, hang limit ${hangMs}ms`);
   const t0 = performance.now();
   let ran = 0;

@@ -13,27 +13,27 @@ import { killHarness, useSnapshot } from './kill-lib.js';
 
 const USAGE =
   'usage: npm run kill-harness -- [--articles N] [--cycles N] [--seed N] [--batch-size N] [--rewrite N] [--finish-every N] [--keep]';
-const values = scriptOptions('kill-harness', USAGE, {
-  articles: { type: 'string', default: '3000' },
-  cycles: { type: 'string', default: '25' },
-  seed: { type: 'string', default: String(Date.now() % 100000) },
-  'batch-size': { type: 'string', default: '50' },
+const { values, int } = scriptOptions('kill-harness', USAGE, {
+  articles: { type: 'string' },
+  cycles: { type: 'string' },
+  seed: { type: 'string' },
+  'batch-size': { type: 'string' },
   rewrite: { type: 'string' },
-  // Every 5th run finishes, so files get rewritten and later kills land during replacement.
-  'finish-every': { type: 'string', default: '5' },
+  'finish-every': { type: 'string' },
   keep: { type: 'boolean', default: false },
 });
-const articles = Number(values.articles);
-const cycles = Number(values.cycles);
-const seed = Number(values.seed);
+const articles = int('articles', 3000, 1);
+const cycles = int('cycles', 25, 1);
+const seed = int('seed', Date.now() % 100000, 0);
 const dir = mkdtempSync(join(tmpdir(), 'vnextract-kill-'));
 console.log(`kill harness: ${articles} articles, ${cycles} cycles, seed ${seed}, in ${dir}`);
 useSnapshot(join(dir, 'app'));
 try {
   const r = await killHarness({
-    dir, articles, cycles, seed, batchSize: Number(values['batch-size']),
-    rewrite: Number(values.rewrite ?? Math.max(1, Math.round(articles / 20))),
-    finishEvery: Number(values['finish-every']),
+    dir, articles, cycles, seed, batchSize: int('batch-size', 50, 1),
+    rewrite: int('rewrite', Math.max(1, Math.round(articles / 20)), 0),
+    // Every 5th run finishes, so files get rewritten and later kills land during replacement.
+    finishEvery: int('finish-every', 5, 0),
     log: (l) => console.log(`  ${l}`),
   });
   console.log(`cycles run: ${r.cycles}, killed mid-run by SIGKILL: ${r.killed}, database checks: ${r.checks}`);

@@ -414,5 +414,10 @@ describe('development scripts: --help and bad options', () => {
     expect(harness.code).toBe(2);
     expect(harness.stderr.split('\n')[0]).toBe("kill-harness: unknown option '--cycle' (see 'npm run kill-harness -- --help')");
     expect(harness.stderr).not.toMatch(/\n\s+at /u);
+    // Numbers are read as the CLI reads them: a word is an error, not NaN cycles or runs.
+    const cycles = script('scripts/kill-harness.js', ['--cycles', 'ten']);
+    expect([cycles.code, cycles.stderr.split('\n')[0]]).toEqual([2, "kill-harness: --cycles expects an integer ≥ 1, got 'ten'"]);
+    const runs = script('scripts/fuzz.js', ['--runs', '1e3']);
+    expect([runs.code, runs.stderr.split('\n')[0]]).toEqual([2, "fuzz: --runs expects an integer ≥ 1, got '1e3'"]);
   });
 });
