@@ -7,7 +7,7 @@
  * syllables that finish them (`Tuyên giáo`, `An ninh mạng`), committees that close the name
  * (`… Tỉnh ủy`, `… TƯ`), and a locality (`tỉnh Sóc Trăng`, `huyện Lục Ngạn`, bare `tỉnh`).
  */
-import type { Agency, Span } from '../schemas/article.js';
+import type { Agency, Rank, Span } from '../schemas/article.js';
 import { agencyAbbreviations } from './lexicon/abbreviations.js';
 import {
   agencyHeads,
@@ -21,7 +21,7 @@ import { surnames } from './lexicon/surnames.js';
 import { localityWords, twoSyllablePlaceLevels } from './lexicon/localities.js';
 import { nameStopWords } from './lexicon/nameStops.js';
 import { rankSpellings } from './lexicon/ranks.js';
-import { titleLexicon } from './lexicon/titles.js';
+import { titleLexicon, type TitleKind } from './lexicon/titles.js';
 import { displayForm, matchKey } from './text.js';
 import { buildTrie, inlineGap, matchAt, textTest, tokenAt, tokenize, wordCharAt, wordCharBefore, type PhraseMatch, type Token } from './tokens.js';
 
@@ -61,11 +61,12 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 const provinceLevelKeys = new Set(twoSyllablePlaceLevels.map(matchKey));
 const bareLocalityTrie = buildTrie(bareLocalities.map((w) => [w, true] as const));
 const namesakeTrie = buildTrie(namesakePlaces.map((w) => [w, true] as const));
-const surnameKeys = new Set(surnames.map(matchKey));
-const localityTrie = buildTrie(localityWords.map((w) => [w, true] as const));
+// Shared with people.ts, built once: every trie also takes one of the tokenizer's text tests.
+export const surnameKeys: ReadonlySet<string> = new Set(surnames.map(matchKey));
+export const localityTrie = buildTrie(localityWords.map((w) => [w, true] as const));
+export const rankTrie = buildTrie<Rank>(rankSpellings);
+export const titleTrie = buildTrie<TitleKind>(titleLexicon);
 const stopTrie = buildTrie(nameStopWords.map((w) => [w, true] as const));
-const rankTrie = buildTrie(rankSpellings.map(([w]) => [w, true] as const));
-const titleTrie = buildTrie(titleLexicon.map(([w]) => [w, true] as const));
 const centralTrie = buildTrie(centralPrefixes.map((w) => [w, true] as const));
 const pluralKeys = new Set(pluralMarkers.map(matchKey));
 

@@ -78,20 +78,20 @@ const BEFORE_NUMBER = 3;
 const BEFORE_CLASS = codeUnitTable((u) =>
   /[ \t\u00a0]/u.test(u) ? BEFORE_SPACE : WORD_CHARS.test(u) ? BEFORE_LETTER : /\p{N}/u.test(u) ? BEFORE_NUMBER : 0,
 );
+const classBefore = (body: string, p: number): number => BEFORE_CLASS[body.charCodeAt(p - 1)] ?? 0;
 
 /** Up to `n` words right before `at`, nearest last, stopping at punctuation. */
 function wordsBefore(body: string, at: number, n: number): Word[] {
   const words: Word[] = [];
-  const classAt = (p: number): number => BEFORE_CLASS[body.charCodeAt(p)] ?? 0;
   let i = at;
   while (words.length < n) {
     let j = i;
     let spaces = 0;
-    while (j > 0 && classAt(j - 1) === BEFORE_SPACE && spaces < 3) { j -= 1; spaces += 1; }
+    while (j > 0 && classBefore(body, j) === BEFORE_SPACE && spaces < 3) { j -= 1; spaces += 1; }
     if (spaces === 0 && words.length > 0) break;
     let k = j;
-    while (k > 0 && classAt(k - 1) === BEFORE_LETTER && j - k < 12) k -= 1;
-    if (k === j || (k > 0 && classAt(k - 1) === BEFORE_NUMBER)) break;
+    while (k > 0 && classBefore(body, k) === BEFORE_LETTER && j - k < 12) k -= 1;
+    if (k === j || (k > 0 && classBefore(body, k) === BEFORE_NUMBER)) break;
     const text = body.slice(k, j);
     words.unshift({ text, lower: text.toLowerCase(), start: k, end: j });
     i = k;
@@ -261,15 +261,15 @@ function spelledCandidates(body: string): Candidate[] {
   for (const m of wordStartMatches(SPELLED, body)) {
     const first: Word = { text: m[0], lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length };
     const words: Word[] = [first];
+    const lowers: string[] = [first.lower];
     // Up to six words, but none past the first that is not a number word: the parser would not read it.
     for (let prev = first; words.length < 6 && isNumberWord(prev.lower); ) {
       const w = wordAfter(body, prev.end);
       if (w === null) break;
       words.push(w);
+      lowers.push(w.lower);
       prev = w;
     }
-    const lowers: string[] = [];
-    for (const w of words) lowers.push(w.lower);
     const parsed = parseSpelledNumber(lowers);
     if (parsed === null) continue;
     const last = words[parsed.length - 1] as Word;

@@ -8,11 +8,17 @@
  * mention. Names inside agencies (`Đoàn TNCS Hồ Chí Minh`) and authors are never people.
  */
 import type { Person, Rank, Span } from '../schemas/article.js';
-import { scanAgency, startsRankOrTitle, tokensKey, type AgencySpan } from './agencies.js';
-import { localityWords } from './lexicon/localities.js';
+import {
+  localityTrie,
+  rankTrie,
+  scanAgency,
+  startsRankOrTitle,
+  surnameKeys,
+  titleTrie,
+  tokensKey,
+  type AgencySpan,
+} from './agencies.js';
 import { provinces } from './lexicon/provinces.js';
-import { rankSpellings } from './lexicon/ranks.js';
-import { surnames } from './lexicon/surnames.js';
 import {
   addressCues,
   appointmentVerbs,
@@ -20,22 +26,16 @@ import {
   formerMarkers,
   headTitleTails,
   partyCommittees,
-  titleLexicon,
-  type TitleKind,
 } from './lexicon/titles.js';
 import { cachedMatchKey, collapseSpaces, displayForm, joinField, matchKey, memoised, seedToneStyle } from './text.js';
 import { overlapTest, type Range } from './spans.js';
 import { buildTrie, inlineGap, matchAt, textTest, type Token } from './tokens.js';
 
-const rankTrie = buildTrie<Rank>(rankSpellings);
-const titleTrie = buildTrie<TitleKind>(titleLexicon);
 const committeeTrie = buildTrie(partyCommittees.map((w) => [w, true] as const));
 const committeePrefixTrie = buildTrie(committeePrefixes.map((w) => [w, true] as const));
-const localityTrie = buildTrie(localityWords.map((w) => [w, true] as const));
 const appointmentTrie = buildTrie(appointmentVerbs.map((w) => [w, true] as const));
 const cueTrie = buildTrie(addressCues.map((w) => [w, true] as const));
 const formerKeys = new Set(formerMarkers.map(matchKey));
-const surnameKeys = new Set(surnames.map(matchKey));
 const placeKeys = new Set(provinces.map(matchKey));
 const headTitleTailKeys = new Set(headTitleTails.map(matchKey));
 
@@ -241,8 +241,9 @@ const contextStarts = new Set([
   ...formerKeys,
 ]);
 
-/** Cheap pre-check: only a cue, a rank, a title or a family name can start a person's context. */
 const MAY_START_PERSON = textTest((t) => t.kind === 'word' && (contextStarts.has(t.key) || (t.upper && surnameKeys.has(t.key))));
+
+/** Cheap pre-check: only a cue, a rank, a title or a family name can start a person's context. */
 function mayStartPerson(t: Token | undefined): boolean {
   return t !== undefined && t.is(MAY_START_PERSON);
 }
@@ -318,18 +319,24 @@ function mergePeople(
       }
     }
   }
+  // byKey is keyed by each name's match key: its syllables are what mentions are looked up by.
+  const named: { p: Acc; keys: string[] }[] = [];
   const firstKeys = new Set<string>();
-  for (const p of byKey.values()) firstKeys.add(cachedMatchKey(p.name).split(' ')[0] ?? '');
+  for (const [key, p] of byKey) {
+    const keys = key.split(' ');
+    named.push({ p, keys });
+    firstKeys.add(keys[0] ?? '');
+  }
   const positions = upperWordPositions(tokens, firstKeys);
   // Pushed, not mapped: see `outside` in index.ts on the array kinds of empty lists.
   const people: Person[] = [];
-  for (const p of byKey.values()) {
+  for (const { p, keys } of named) {
     people.push({
       name: p.name,
       rank: p.rank,
       titles: [...p.titles.values()],
       agencies: [...p.agencies.values()],
-      mentions: unionSpans(p.seen, nameMentions(tokens, positions, p.name, inAgency)),
+      mentions: unionSpans(p.seen, nameMentions(tokens, positions, keys, inAgency)),
     });
   }
   return people;
@@ -346,10 +353,10 @@ function unionSpans(a: readonly Span[], b: readonly Span[]): Span[] {
 function nameMentions(
   tokens: readonly Token[],
   positions: ReadonlyMap<string, readonly number[]>,
-  name: string,
+  /** The syllables of the name's match key. */
+  keys: readonly string[],
   inAgency: (start: number, end: number) => boolean,
 ): Span[] {
-  const keys = cachedMatchKey(name).split(' ');
   const spans: Span[] = [];
   for (const i of positions.get(keys[0] ?? '') ?? []) {
     let ok = true;

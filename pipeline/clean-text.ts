@@ -212,9 +212,9 @@ export function cleanLines(rawLines: readonly string[], hints: MetadataHints = {
   const inline: string[] = [];
   for (const line of lines) if (line.keep) inline.push(...photoCredits(line.text));
 
-  const kept: string[] = [];
+  const kept: string[] = prepend !== null ? [prepend] : [];
   for (const l of lines) if (l.keep) kept.push(l.text);
-  const body = (prepend !== null ? [prepend, ...kept] : kept).join('\n');
+  const body = kept.join('\n');
   const authors = uniqueNames([...(hints.authors ?? []), ...creditAuthors, ...inline, ...trailing]);
   return {
     title,
