@@ -4,7 +4,7 @@
  * or not at all, and a crash or Ctrl-C never leaves half an article.
  */
 import { mkdirSync, existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ArticleRecord } from '../schemas/article.js';
 import { ENTITY_TABLES, MIGRATIONS, SCHEMA_VERSION, VALUE_INDEXES } from './schema.js';
@@ -135,9 +135,34 @@ function retryWhileBusy<T>(f: () => T, ms: number): T {
   }
 }
 
+/**
+ * Create the folders of `dir` that are missing, top down, one `mkdir` each. Not
+ * `mkdirSync(dir, { recursive: true })`: on Node 20, where the system answers ENOENT for a
+ * folder whose parent exists (any path under /proc), that call retries forever at full CPU,
+ * inside one system-call loop that no signal handler can interrupt.
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = resolve(dir); !existsSync(d) && dirname(d) !== d; d = dirname(d)) missing.push(d);
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (err) {
+      // Another process (a second ingest) made it first.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+}
+
 export function openDatabase(path: string, opts: OpenOptions): Db {
   if (!opts.create && !existsSync(path)) throw new StoreError(`no database at ${path} (run 'vnextract ingest' first, or pass --db FILE)`);
-  if (opts.create) mkdirSync(dirname(path), { recursive: true });
+  if (opts.create) {
+    try {
+      makeFolders(dirname(path));
+    } catch (err) {
+      throw new StoreError(`cannot create the folder of database ${path}: ${(err as Error).message}`);
+    }
+  }
   let db: Db;
   try {
     db = new Database(path, { fileMustExist: !opts.create });

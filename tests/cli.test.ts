@@ -3,11 +3,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleRecord } from '../schemas/article.js';
-import { cli, query, ROOT, scalar, SEEDS, tableCounts, tempDir } from './helpers.js';
+import { BIN, cli, query, ROOT, scalar, SEEDS, tableCounts, tempDir } from './helpers.js';
 
 const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
 
@@ -228,6 +228,19 @@ describe('bad input with --max-bytes 100: each file named with its reason, the r
     const r = cli(['ingest', f, '--db', join(t.dir, 'locked.sqlite')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`rejected ${f}: unreadable: permission denied (EACCES`);
+  });
+
+  it('a database folder the system will not create is an error, not a hang', () => {
+    // Linux answers ENOENT to a mkdir under /proc, on which Node's recursive mkdir loops
+    // forever. The run also has to close the worker it started before the failed open:
+    // a live worker would keep the process running.
+    if (!existsSync('/proc/self')) return;
+    const db = '/proc/vnextract-missing/x.sqlite';
+    // SIGKILL: a process stuck in that loop does not answer SIGTERM, and the test would hang.
+    const r = spawnSync(process.execPath, [BIN, 'ingest', join(SEEDS, seedFiles[0]!), '--db', db], { encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL' });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`vnextract: cannot create the folder of database ${db}: ENOENT: no such file or directory, mkdir '/proc/vnextract-missing'`);
   });
 });
 
