@@ -69,6 +69,14 @@ export class WorkerPool {
     if (depth < 1) throw new RangeError('a worker holds at least one file');
   }
 
+  /**
+   * Start the first worker now, before any file: its start-up (loading the extractors and
+   * their lexicons) then overlaps the caller's own set-up instead of following it.
+   */
+  start(): void {
+    if (this.slots.length === 0 && !this.closed && !this.fatal) this.spawn();
+  }
+
   /** Files the pool can hold at once without queueing them on this thread. */
   get capacity(): number {
     return this.size * this.depth;

@@ -15,6 +15,7 @@ import type { ProgressSink } from './progress.js';
 import type { ProcessOptions, RawFile, Rejection, WriterItem } from './types.js';
 import type { StageMessage } from '../schemas/pipeline.js';
 import { WorkerPool } from './pool.js';
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -110,19 +111,36 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   for (const flag of INGEST_V8_FLAGS) setFlagsFromString(flag);
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const { extractorVersion } = await import('../extractors/version.js');
-  const store = Store.open(opts.db, { create: true, onMigrate: opts.onMigrate, deferValueIndexes: true });
-  const runId = store.startRun(opts.command, opts.toolVersion, extractorVersion);
-  store.prepareValueIndexes(runId);
-  const counters: RunCounters = { files: 0, ingested: 0, unchanged: 0, replaced: 0, duplicates: 0, rejected: 0 };
   const processOpts: ProcessOptions = { lossy: opts.lossy, encoding: opts.encoding };
+  const pool = opts.workers > 0 ? new WorkerPool(opts.workers, processOpts) : null;
+  // A run that creates the database (a first load) extracts every file: its first worker
+  // starts now and loads while this thread creates the file, which waits on the disk. The
+  // first article comes back 10–20 ms sooner (median of 6 interleaved runs: 234 → 224 ms
+  // after start-up), up to 70 ms when the disk is slow. Not into an existing database: there
+  // an unchanged re-run needs no worker at all, and starting one anyway made it 0.24 → 0.28 s.
+  if (pool && !existsSync(opts.db)) pool.start();
+  const { extractorVersion } = await import('../extractors/version.js');
+  let store: Store;
+  let runId: number;
+  try {
+    store = Store.open(opts.db, { create: true, onMigrate: opts.onMigrate, deferValueIndexes: true });
+    try {
+      runId = store.startRun(opts.command, opts.toolVersion, extractorVersion);
+      store.prepareValueIndexes(runId);
+    } catch (err) {
+      store.close();
+      throw err;
+    }
+  } catch (err) {
+    // A live worker would keep the process running after the error.
+    await pool?.close();
+    throw err;
+  }
+  const counters: RunCounters = { files: 0, ingested: 0, unchanged: 0, replaced: 0, duplicates: 0, rejected: 0 };
 
-  let pool: WorkerPool | null = null;
   let runOne: (f: RawFile) => Promise<WriterItem>;
-  if (opts.workers > 0) {
-    const p = new WorkerPool(opts.workers, processOpts);
-    pool = p;
-    runOne = (f) => p.run(f);
+  if (pool) {
+    runOne = (f) => pool.run(f);
   } else {
     const { processFile } = await import('./process.js');
     runOne = async (f) => processFile(f, processOpts);
