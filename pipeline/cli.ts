@@ -5,7 +5,8 @@
  * Exit codes: 0 success; 2 the run finished but some files were rejected; 1 usage or fatal
  * error; 130 interrupted by Ctrl-C (the files in flight were written, the run row closed).
  */
-import { readFileSync, createWriteStream } from 'node:fs';
+import { accessSync, constants, createWriteStream, existsSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
 import { parse, intFlag, bytesFlag, str, UsageError } from './args.js';
@@ -93,7 +94,8 @@ Options:
   --db FILE          database file (default ${DEFAULT_DB})
   --format F         jsonl (default): one JSON record a line; json: one array;
                      csv: one row per entity mention (RFC 4180), for spreadsheets
-  -o, --output FILE  write to FILE instead of stdout
+  -o, --output FILE  write to FILE instead of stdout (FILE appears, or is replaced,
+                     only once the export is complete)
   --bom              csv only: start with a UTF-8 byte-order mark (for Excel)
   -h, --help         show this help
 
@@ -278,17 +280,57 @@ async function cmdExport(argv: readonly string[], io: Io): Promise<number> {
   const format = str(values.format) ?? 'jsonl';
   if (format !== 'jsonl' && format !== 'json' && format !== 'csv') throw new UsageError(`--format must be jsonl, json or csv, got '${format}'`);
   const db = str(values.db) ?? DEFAULT_DB;
-  const [{ openDatabase }, { exportRecords }] = await Promise.all([import('./store.js'), import('./export.js')]);
+  const [{ openDatabase }, { exportRecords }, { fsReason }] = await Promise.all([import('./store.js'), import('./export.js'), import('./read.js')]);
   const conn = openDatabase(db, { create: false, onMigrate: migrationNotice(io, db) });
   const file = str(values.output);
-  const out: Writable = file ? createWriteStream(file) : io.stdout;
+  const opts = { bom: values.bom === true };
   try {
-    await exportRecords(conn, format, writer(out), { bom: values.bom === true });
+    if (file) await writeFile(file, (write) => exportRecords(conn, format, write, opts), fsReason);
+    else await exportRecords(conn, format, writer(io.stdout), opts);
   } finally {
     conn.close();
-    if (file) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   }
   return 0;
+}
+
+/** An output file that cannot be written: said as it is, without a stack. */
+class OutputError extends Error {}
+
+/**
+ * Write `file` with `fill`: under a temporary name beside it, renamed once complete, so that a
+ * failed export (a full disk, a killed process) never leaves a cut-off file under the name
+ * asked for, nor replaces a good one. A path that is not a regular file (`/dev/stdout`, a
+ * FIFO) is written in place. The file is opened before any record is read: a missing folder
+ * or a denied permission is reported at once, by the path given.
+ */
+async function writeFile(file: string, fill: (write: (s: string | Uint8Array) => Promise<void>) => Promise<void>, fsReason: (err: unknown) => string): Promise<void> {
+  const exists = existsSync(file);
+  const inPlace = exists && !statSync(file).isFile();
+  // Through a symbolic link, the file it names is replaced, not the link.
+  const dest = exists && !inPlace ? realpathSync(file) : file;
+  const target = inPlace ? file : join(dirname(dest), `.${basename(dest)}.${process.pid}.partial`);
+  let fd: number;
+  try {
+    // A file without write permission stays as it is, as an open for writing would leave it.
+    if (exists && !inPlace) accessSync(dest, constants.W_OK);
+    fd = openSync(target, 'w');
+  } catch (err) {
+    throw new OutputError(`cannot write ${file}: ${fsReason(err)}`);
+  }
+  const out = createWriteStream('', { fd });
+  let streamError: unknown = null;
+  out.on('error', (err) => {
+    streamError ??= err;
+  });
+  try {
+    await fill(writer(out));
+    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    if (!inPlace) renameSync(target, dest);
+  } catch (err) {
+    out.destroy();
+    if (!inPlace) rmSync(target, { force: true });
+    throw streamError === null ? err : new OutputError(`cannot write ${file}: ${fsReason(streamError)}`);
+  }
 }
 
 async function cmdStats(argv: readonly string[], io: Io): Promise<number> {
@@ -376,8 +418,9 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
     }
     const e = err as NodeJS.ErrnoException;
     if (e?.code === 'EPIPE') return 0; // the reader went away (`| head`): not an error
-    const storeErr = e?.constructor?.name === 'StoreError';
-    io.stderr.write(`vnextract: ${storeErr ? e.message : `fatal: ${e?.stack ?? String(err)}`}\n`);
+    // A store or output error says what to fix; anything else is a bug, and its stack helps.
+    const expected = e?.constructor?.name === 'StoreError' || err instanceof OutputError;
+    io.stderr.write(`vnextract: ${expected ? e.message : `fatal: ${e?.stack ?? String(err)}`}\n`);
     return 1;
   }
 }

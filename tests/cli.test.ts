@@ -1,9 +1,9 @@
 /**
  * The CLI as a user meets it: the real built program, fixtures, a temporary database.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleRecord } from '../schemas/article.js';
@@ -113,6 +113,44 @@ describe('ingest the seeds, export, re-run', () => {
     expect(out.code).toBe(0);
     expect(out.stdout).toBe('');
     expect(readFileSync(file, 'utf8').trimEnd().split('\n')).toHaveLength(5);
+  });
+
+  it('export -o replaces a file whole, through a symbolic link, and leaves nothing beside it', () => {
+    const dir = join(t.dir, 'replace');
+    mkdirSync(dir);
+    const file = join(dir, 'out.csv');
+    writeFileSync(file, 'an older export, much longer than the new one '.repeat(5000));
+    symlinkSync(file, join(dir, 'latest.csv'));
+    const out = cli(['export', '--db', db, '--format', 'csv', '-o', join(dir, 'latest.csv')]);
+    expect(out.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(cli(['export', '--db', db, '--format', 'csv']).stdout);
+    expect(readdirSync(dir).sort()).toEqual(['latest.csv', 'out.csv']);
+    expect(lstatSync(join(dir, 'latest.csv')).isSymbolicLink()).toBe(true);
+  });
+
+  it('export -o into a missing folder or onto a folder: the path and the reason, no file, no stack', () => {
+    const missing = join(t.dir, 'no-such-folder', 'out.jsonl');
+    const a = cli(['export', '--db', db, '-o', missing]);
+    expect(a.code).toBe(1);
+    expect(a.stderr).toBe(`vnextract: cannot write ${missing}: ENOENT: no such file or directory\n`);
+    expect(existsSync(join(t.dir, 'no-such-folder'))).toBe(false);
+    const b = cli(['export', '--db', db, '-o', t.dir]);
+    expect(b.code).toBe(1);
+    expect(b.stderr).toBe(`vnextract: cannot write ${t.dir}: EISDIR: illegal operation on a directory\n`);
+  });
+
+  it('export -o onto a FIFO writes into it (not a regular file: nothing renamed over it)', async () => {
+    const fifo = join(t.dir, 'records.fifo');
+    const got = join(t.dir, 'from-fifo.jsonl');
+    execFileSync('mkfifo', [fifo]);
+    // The reader writes to a file, not to a pipe back to this process, which spawnSync blocks.
+    const reader = spawn('sh', ['-c', 'cat "$1" > "$2"', 'sh', fifo, got], { stdio: 'ignore' });
+    const done = new Promise((resolve) => reader.on('exit', resolve));
+    const out = cli(['export', '--db', db, '-o', fifo]);
+    await done;
+    expect(out.code).toBe(0);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(readFileSync(got, 'utf8').trimEnd().split('\n')).toHaveLength(5);
   });
 
   it('stats names articles, entity families, errors and runs; --json parses', () => {
