@@ -3,7 +3,7 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleRecord } from '../schemas/article.js';
@@ -144,9 +144,13 @@ describe('ingest the seeds, export, re-run', () => {
     const got = join(t.dir, 'from-fifo.jsonl');
     execFileSync('mkfifo', [fifo]);
     // The reader writes to a file, not to a pipe back to this process, which spawnSync blocks.
-    const reader = spawn('sh', ['-c', 'cat "$1" > "$2"', 'sh', fifo, got], { stdio: 'ignore' });
+    const sink = openSync(got, 'w');
+    const reader = spawn('cat', [fifo], { stdio: ['ignore', sink, 'ignore'] });
+    closeSync(sink);
     const done = new Promise((resolve) => reader.on('exit', resolve));
     const out = cli(['export', '--db', db, '-o', fifo]);
+    // An export that never opened the FIFO leaves the reader waiting for a writer.
+    if (out.code !== 0) reader.kill();
     await done;
     expect(out.code).toBe(0);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
