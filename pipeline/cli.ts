@@ -5,7 +5,7 @@
  * Exit codes: 0 success; 2 the run finished but some files were rejected; 1 usage or fatal
  * error; 130 interrupted by Ctrl-C (the files in flight were written, the run row closed).
  */
-import { accessSync, constants, createWriteStream, existsSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, createWriteStream, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
@@ -280,12 +280,12 @@ async function cmdExport(argv: readonly string[], io: Io): Promise<number> {
   const format = str(values.format) ?? 'jsonl';
   if (format !== 'jsonl' && format !== 'json' && format !== 'csv') throw new UsageError(`--format must be jsonl, json or csv, got '${format}'`);
   const db = str(values.db) ?? DEFAULT_DB;
-  const [{ openDatabase }, { exportRecords }, { fsReason }] = await Promise.all([import('./store.js'), import('./export.js'), import('./read.js')]);
+  const [{ openDatabase }, { exportRecords }] = await Promise.all([import('./store.js'), import('./export.js')]);
   const conn = openDatabase(db, { create: false, onMigrate: migrationNotice(io, db) });
   const file = str(values.output);
   const opts = { bom: values.bom === true };
   try {
-    if (file) await writeFile(file, (write) => exportRecords(conn, format, write, opts), fsReason);
+    if (file) await writeFile(file, (write) => exportRecords(conn, format, write, opts));
     else await exportRecords(conn, format, writer(io.stdout), opts);
   } finally {
     conn.close();
@@ -303,9 +303,11 @@ class OutputError extends Error {}
  * FIFO) is written in place. The file is opened before any record is read: a missing folder
  * or a denied permission is reported at once, by the path given.
  */
-async function writeFile(file: string, fill: (write: (s: string | Uint8Array) => Promise<void>) => Promise<void>, fsReason: (err: unknown) => string): Promise<void> {
-  const exists = existsSync(file);
-  const inPlace = exists && !statSync(file).isFile();
+async function writeFile(file: string, fill: (write: (s: string | Uint8Array) => Promise<void>) => Promise<void>): Promise<void> {
+  const { fsReason } = await import('./read.js');
+  const st = statSync(file, { throwIfNoEntry: false });
+  const exists = st !== undefined;
+  const inPlace = exists && !st.isFile();
   // Through a symbolic link, the file it names is replaced, not the link.
   const dest = exists && !inPlace ? realpathSync(file) : file;
   const target = inPlace ? file : join(dirname(dest), `.${basename(dest)}.${process.pid}.partial`);
