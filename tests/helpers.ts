@@ -19,15 +19,19 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Run the CLI to completion. stdin is empty unless `input` is given; never a TTY. */
-export function cli(args: readonly string[], opts: { input?: string; cwd?: string } = {}): CliResult {
+/**
+ * Run the CLI to completion. stdin is empty unless `input` is given; never a TTY. A run past
+ * `timeoutMs` (default 120 s) gets `killSignal` (default SIGTERM) and code -1.
+ */
+export function cli(args: readonly string[], opts: { input?: string; cwd?: string; timeoutMs?: number; killSignal?: NodeJS.Signals } = {}): CliResult {
   if (!existsSync(join(ROOT, 'dist', 'pipeline', 'cli.js'))) throw new Error('dist/ is missing: run `npx tsc -p tsconfig.json` first');
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     input: opts.input ?? '',
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
-    timeout: 120_000,
+    timeout: opts.timeoutMs ?? 120_000,
+    killSignal: opts.killSignal ?? 'SIGTERM',
   });
   if (r.error) throw r.error;
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
